@@ -1,0 +1,196 @@
+//! Renders an article to HTML, plain text, JSON-LD or reading statistics.
+//!
+//! ```text
+//! cargo run --example render -- [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [FILE]
+//! ```
+//!
+//! FILE is JSON (`.json`) or Markdown with TOML front matter (`.md`); without it, the
+//! bundled sample article is rendered. Output goes to stdout or to `--out`.
+//!
+//! Exit codes: 0 on success, 2 for bad input or bad arguments (with `error: ...` on
+//! stderr), 1 when the output cannot be written.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dateline::html::{self, HtmlOptions};
+use dateline::locale::Strings;
+use dateline::reading_time::{ReadingSpeed, ReadingTime};
+use dateline::text::{self, TextOptions};
+use dateline::{Article, Limits};
+
+const SAMPLE: &str = include_str!("articles/regional-development.md");
+
+const USAGE: &str =
+    "usage: render [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [FILE]";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Html,
+    Text,
+    JsonLd,
+    Stats,
+}
+
+struct Args {
+    format: Format,
+    locale: Option<String>,
+    out: Option<PathBuf>,
+    file: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut args = Args {
+        format: Format::Html,
+        locale: None,
+        out: None,
+        file: None,
+    };
+    let mut it = std::env::args_os().skip(1);
+    while let Some(arg) = it.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        let mut value = |name: &str| {
+            it.next()
+                .map(|v| v.to_string_lossy().into_owned())
+                .ok_or_else(|| format!("`{name}` needs a value"))
+        };
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(None),
+            "--format" | "-f" => {
+                args.format = match value("--format")?.as_str() {
+                    "html" => Format::Html,
+                    "text" => Format::Text,
+                    "json-ld" => Format::JsonLd,
+                    "stats" => Format::Stats,
+                    other => {
+                        return Err(format!(
+                            "unknown format `{other}`: expected `html`, `text`, `json-ld` or `stats`"
+                        ));
+                    }
+                }
+            }
+            "--locale" => args.locale = Some(value("--locale")?),
+            "--out" | "-o" => args.out = Some(PathBuf::from(value("--out")?)),
+            flag if flag.starts_with('-') && flag != "-" => {
+                return Err(format!("unknown option `{flag}`"));
+            }
+            _ if args.file.is_some() => return Err("only one FILE can be given".into()),
+            _ => args.file = Some(PathBuf::from(arg)),
+        }
+    }
+    Ok(Some(args))
+}
+
+fn load(file: Option<&Path>) -> Result<Article, String> {
+    let limits = Limits::default();
+    let Some(path) = file else {
+        return Article::from_markdown(SAMPLE).map_err(|e| format!("sample article: {e}"));
+    };
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let article = match extension.as_deref() {
+        Some("json") => Article::from_json_slice(&bytes, &limits),
+        Some("md" | "markdown") => Article::from_markdown_slice(&bytes, &limits),
+        _ => {
+            return Err(format!(
+                "`{shown}`: unknown file type: expected `.json` or `.md`"
+            ));
+        }
+    };
+    article.map_err(|e| format!("{shown}: {e}"))
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn render(args: &Args, article: &Article) -> String {
+    let strings = args.locale.as_deref().map(Strings::for_language);
+    match args.format {
+        Format::Html => {
+            let mut options = HtmlOptions::default();
+            options.strings = strings;
+            html::page(article, &options)
+        }
+        Format::Text => {
+            let mut options = TextOptions::default();
+            options.strings = strings;
+            text::render(article, &options)
+        }
+        Format::JsonLd => {
+            let mut options = HtmlOptions::default();
+            options.strings = strings;
+            let mut json = html::json_ld(article, &options);
+            json.push('\n');
+            json
+        }
+        Format::Stats => {
+            let rt = ReadingTime::of_article(article, &ReadingSpeed::default());
+            let strings = strings.unwrap_or_else(|| Strings::for_language(article.language()));
+            let stats = serde_json::json!({
+                "words": rt.words(),
+                "cjk_chars": rt.cjk_chars(),
+                "images": rt.images(),
+                "minutes": rt.minutes(),
+                "seconds": rt.duration().as_secs_f64().round() as u64,
+                "label": strings.reading_time(rt.minutes()),
+            });
+            format!("{stats}\n")
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(message) => {
+            eprintln!("error: {message}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(tag) = &args.locale
+        && !is_language_tag(tag)
+    {
+        eprintln!("error: invalid language tag in `--locale`: `{tag}`");
+        return ExitCode::from(2);
+    }
+    let article = match load(args.file.as_deref()) {
+        Ok(article) => article,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let output = render(&args, &article);
+    let written = match &args.out {
+        Some(path) => std::fs::write(path, output.as_bytes())
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write output: {e}"))
+        }
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,708 @@
+//! Reading articles from JSON and from Markdown with TOML front matter, and checking them.
+//!
+//! # The format
+//!
+//! An article is an object with these fields (snake_case, as in JSON):
+//!
+//! | field | type | required | meaning |
+//! |---|---|---|---|
+//! | `title` | string | yes | the headline |
+//! | `seo_title` | string | | headline for search results and the browser tab |
+//! | `summary` | string | | the standfirst under the headline |
+//! | `body` | string | yes | Markdown (CommonMark with GFM tables, strikethrough, autolinks, footnotes) |
+//! | `url` | URL | | canonical URL |
+//! | `language` | string | | BCP 47 tag; default `en` |
+//! | `kind` | string | | one of [`ArticleKind`](crate::ArticleKind); default `news` |
+//! | `provenance` | string | | `human` (default), `ai_assisted` or `ai_generated` |
+//! | `label` | string | | content label that replaces the one made from kind and provenance |
+//! | `category` | string or `{name, url}` | | the section the article is filed under |
+//! | `published`, `updated` | RFC 3339 date-time with offset | | `updated` may not be before `published` |
+//! | `authors` | list of `{name, url}` | | |
+//! | `sources` | list of `{name, url}` | | what the article is based on |
+//! | `image` | `{url, alt, caption, credit, width, height}` | | feature image; `alt` required |
+//! | `tags` | list of strings | | |
+//! | `disclaimer` | `{kind, text}` | | see [`Disclaimer`](crate::Disclaimer) |
+//! | `related` | list of `{title, url, category, summary, published, image, reading_minutes}` | | |
+//! | `comments` | list of `{author, posted, text}` | | plain text |
+//! | `site` | `{name, url, section: {name, url}, logo}` | | the publication |
+//!
+//! A URL is an absolute `http` or `https` URL, or a relative reference. Unknown fields are
+//! errors. In Markdown files the fields are TOML between two `+++` lines, and the Markdown
+//! after them is the body:
+//!
+//! ```
+//! let article = dateline::Article::from_markdown(r#"+++
+//! title = "Rail link approved"
+//! category = { name = "Transport", url = "/transport" }
+//! published = 2026-01-05T09:00:00+09:00
+//! +++
+//! The council voted for the new line.
+//! "#)?;
+//! assert_eq!(article.category().unwrap().name, "Transport");
+//! assert_eq!(article.body(), "The council voted for the new line.\n");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Text that is cleaned
+//!
+//! Every text field, the body included, loses the characters that can hide or reorder
+//! text without showing themselves: C0 and C1 control characters (tab, line feed and
+//! carriage return are kept), the bidirectional embedding, override and isolate controls
+//! (U+202A to U+202E, U+2066 to U+2069), the byte order mark and Unicode noncharacters.
+//! A grapheme cluster longer than 32 code points (stacked combining marks) is cut to 32;
+//! emoji sequences joined by ZWJ stay whole. Single-line fields (names, titles, tags) also
+//! have their line breaks and tabs turned into spaces.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::{Article, ArticleFields, DisclaimerKind};
+use crate::{Error, Result};
+
+/// Upper bounds on what an article may hold, so that hostile input has a bounded cost.
+///
+/// ```
+/// use dateline::{Article, Limits};
+///
+/// let mut limits = Limits::default();
+/// limits.body_bytes = 10;
+/// let err = Article::from_json_with(r#"{"title": "T", "body": "Eleven bytes"}"#, &limits)
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "`body` is too large: 12 bytes, the limit is 10");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The whole input document, in bytes. Default 4 MiB.
+    pub input_bytes: usize,
+    /// The Markdown body, in bytes. Default 1 MiB.
+    pub body_bytes: usize,
+    /// Any other single text field (title, summary, a name, a comment), in bytes.
+    /// Default 16 KiB.
+    pub field_bytes: usize,
+    /// Any URL, in bytes. Default 4096.
+    pub url_bytes: usize,
+    /// Entries in each of `authors`, `sources` and `tags`. Default 64.
+    pub list_entries: usize,
+    /// Related articles. Default 64.
+    pub related: usize,
+    /// Comments. Default 1000.
+    pub comments: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            input_bytes: 4 * 1024 * 1024,
+            body_bytes: 1024 * 1024,
+            field_bytes: 16 * 1024,
+            url_bytes: 4096,
+            list_entries: 64,
+            related: 64,
+            comments: 1000,
+        }
+    }
+}
+
+impl Article {
+    /// Reads an article from JSON, with the default [`Limits`].
+    ///
+    /// ```
+    /// let article = dateline::Article::from_json(r#"{
+    ///     "title": "Rail link approved",
+    ///     "body": "The council voted for the new line.",
+    ///     "category": "Transport"
+    /// }"#)?;
+    /// assert_eq!(article.category().unwrap().name, "Transport");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// A syntax error with its line and column, or the first field that is wrong.
+    pub fn from_json(json: &str) -> Result<Article> {
+        Article::from_json_with(json, &Limits::default())
+    }
+
+    /// Reads an article from JSON with the given limits.
+    ///
+    /// # Errors
+    ///
+    /// As [`Article::from_json`], and [`Error::TooLarge`] or [`Error::TooMany`] past a limit.
+    pub fn from_json_with(json: &str, limits: &Limits) -> Result<Article> {
+        check_input_size(json, limits)?;
+        let mut de = serde_json::Deserializer::from_str(json);
+        let fields: ArticleFields = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| json_error(e.path().to_string(), e.into_inner()))?;
+        de.end().map_err(|e| json_error(String::new(), e))?;
+        validate(fields, limits)
+    }
+
+    /// Reads an article from JSON bytes, reporting bytes that are not UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`], or as [`Article::from_json_with`].
+    pub fn from_json_slice(json: &[u8], limits: &Limits) -> Result<Article> {
+        Article::from_json_with(utf8(json)?, limits)
+    }
+
+    /// Reads an article from Markdown with TOML front matter between `+++` lines, with the
+    /// default [`Limits`]. See [the format](crate::input).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::FrontMatter`] when there is no front matter, a TOML syntax error with its
+    /// line and column in the file, or the first field that is wrong.
+    pub fn from_markdown(markdown: &str) -> Result<Article> {
+        Article::from_markdown_with(markdown, &Limits::default())
+    }
+
+    /// Reads an article from Markdown with TOML front matter, with the given limits.
+    ///
+    /// # Errors
+    ///
+    /// As [`Article::from_markdown`], and [`Error::TooLarge`] or [`Error::TooMany`] past a
+    /// limit.
+    pub fn from_markdown_with(markdown: &str, limits: &Limits) -> Result<Article> {
+        check_input_size(markdown, limits)?;
+        let (front, body) = split_front_matter(markdown)?;
+        let de = toml::de::Deserializer::parse(front).map_err(|e| toml_error(front, e))?;
+        let mut fields: ArticleFields = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            match inner.span() {
+                // Errors about values keep the field path; the span only helps syntax.
+                Some(_) if path.is_empty() || path == "?" => toml_error(front, inner),
+                _ => serde_error(path, inner.message().to_owned()),
+            }
+        })?;
+        if fields.body.is_some() {
+            return Err(Error::InvalidValue {
+                field: "body".into(),
+                message: "the body is the Markdown after the front matter, not a field".into(),
+            });
+        }
+        fields.body = Some(body.to_owned());
+        validate(fields, limits)
+    }
+
+    /// Reads Markdown with front matter from bytes, reporting bytes that are not UTF-8.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUtf8`], or as [`Article::from_markdown_with`].
+    pub fn from_markdown_slice(markdown: &[u8], limits: &Limits) -> Result<Article> {
+        Article::from_markdown_with(utf8(markdown)?, limits)
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str> {
+    std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })
+}
+
+fn check_input_size(input: &str, limits: &Limits) -> Result<()> {
+    if input.len() > limits.input_bytes {
+        return Err(Error::TooLarge {
+            field: "input".into(),
+            size: input.len(),
+            limit: limits.input_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Splits `+++\nTOML\n+++\nbody` into the TOML and the body.
+fn split_front_matter(input: &str) -> Result<(&str, &str)> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let rest = input
+        .strip_prefix("+++\n")
+        .or_else(|| input.strip_prefix("+++\r\n"))
+        .ok_or(Error::FrontMatter {
+            reason: "the file must start with a `+++` line",
+        })?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return Ok((&rest[..offset], &rest[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    Err(Error::FrontMatter {
+        reason: "no closing `+++` line after the front matter",
+    })
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn toml_error(front: &str, e: toml::de::Error) -> Error {
+    let (line, column) = e
+        .span()
+        .map_or((1, 1), |span| line_column(front, span.start));
+    // The front matter starts on the file's second line.
+    Error::Syntax {
+        format: "TOML",
+        line: line + 1,
+        column,
+        message: e.message().trim_end().to_owned(),
+    }
+}
+
+fn json_error(path: String, e: serde_json::Error) -> Error {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&suffix).unwrap_or(&message).to_owned();
+    match e.classify() {
+        serde_json::error::Category::Data => serde_error(path, message),
+        _ => Error::Syntax {
+            format: "JSON",
+            line: e.line(),
+            column: e.column(),
+            message,
+        },
+    }
+}
+
+/// The kinds of our own checks that run inside deserialization and travel through serde as
+/// text (see [`tagged`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Tag {
+    Url,
+    Date,
+}
+
+const TAG_MARK: char = '\u{0}';
+
+/// Encodes one of our checks' errors as a serde message that [`serde_error`] turns back into
+/// a typed [`Error`] with the field's path. NUL cannot appear in the escaped value.
+pub(crate) fn tagged(tag: Tag, value: &str, reason: &str) -> String {
+    let tag = match tag {
+        Tag::Url => "url",
+        Tag::Date => "date",
+    };
+    format!("{TAG_MARK}{tag}{TAG_MARK}{value}{TAG_MARK}{reason}")
+}
+
+/// Turns a serde error message at `path` into a typed [`Error`].
+fn serde_error(path: String, message: String) -> Error {
+    let path = if path == "." || path == "?" {
+        String::new()
+    } else {
+        path
+    };
+    if let Some(tagged) = message.strip_prefix(TAG_MARK) {
+        let mut parts = tagged.splitn(3, TAG_MARK);
+        let (tag, value, reason) = (parts.next(), parts.next(), parts.next());
+        if let (Some(tag), Some(value), Some(reason)) = (tag, value, reason) {
+            let (field, value, reason) = (path, value.to_owned(), reason.to_owned());
+            return if tag == "url" {
+                Error::InvalidUrl {
+                    field,
+                    value,
+                    reason,
+                }
+            } else {
+                Error::InvalidDate {
+                    field,
+                    value,
+                    reason,
+                }
+            };
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default().to_owned();
+        let parent = path
+            .strip_suffix(&name)
+            .map(|p| p.trim_end_matches('.').to_owned())
+            .unwrap_or(path);
+        return Error::UnknownField { parent, name };
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let field = if path.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{path}.{name}")
+        };
+        return Error::MissingField { field };
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once("`, expected ")
+    {
+        let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+        return Error::UnknownValue {
+            field: path,
+            value: value.to_owned(),
+            expected: expected.replace(" or ", ", "),
+        };
+    }
+    Error::InvalidValue {
+        field: path,
+        message,
+    }
+}
+
+/// Checks `fields` against `limits`, cleans its text, and makes an [`Article`].
+pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article> {
+    let v = Validator { limits };
+
+    let body = f.body.take().ok_or_else(|| Error::MissingField {
+        field: "body".into(),
+    })?;
+    if body.len() > limits.body_bytes {
+        return Err(Error::TooLarge {
+            field: "body".into(),
+            size: body.len(),
+            limit: limits.body_bytes,
+        });
+    }
+    let body = clean_body(body);
+    if body.trim().is_empty() {
+        return Err(Error::EmptyField {
+            field: "body".into(),
+        });
+    }
+    f.body = Some(body);
+
+    f.title = v.required_line(f.title, "title")?;
+    f.seo_title = v.optional_line(f.seo_title, "seo_title")?;
+    f.summary = v.optional_text(f.summary, "summary")?;
+    f.label = v.optional_line(f.label, "label")?;
+    if !is_language_tag(&f.language) {
+        return Err(Error::InvalidLanguage {
+            field: "language".into(),
+            value: f.language,
+        });
+    }
+
+    if let Some(url) = &f.url {
+        v.url(url, "url")?;
+    }
+    if let Some(category) = &mut f.category {
+        category.name = v.required_line(std::mem::take(&mut category.name), "category.name")?;
+        if let Some(url) = &category.url {
+            v.url(url, "category.url")?;
+        }
+    }
+    if let (Some(published), Some(updated)) = (f.published, f.updated)
+        && updated.timestamp() < published.timestamp()
+    {
+        return Err(Error::UpdatedBeforePublished {
+            published: published.to_string(),
+            updated: updated.to_string(),
+        });
+    }
+
+    v.count(f.authors.len(), limits.list_entries, "authors")?;
+    for (i, author) in f.authors.iter_mut().enumerate() {
+        author.name = v.required_line(
+            std::mem::take(&mut author.name),
+            &format!("authors[{i}].name"),
+        )?;
+        if let Some(url) = &author.url {
+            v.url(url, &format!("authors[{i}].url"))?;
+        }
+    }
+    v.count(f.sources.len(), limits.list_entries, "sources")?;
+    for (i, source) in f.sources.iter_mut().enumerate() {
+        source.name = v.required_line(
+            std::mem::take(&mut source.name),
+            &format!("sources[{i}].name"),
+        )?;
+        if let Some(url) = &source.url {
+            v.url(url, &format!("sources[{i}].url"))?;
+        }
+    }
+    v.count(f.tags.len(), limits.list_entries, "tags")?;
+    for (i, tag) in f.tags.iter_mut().enumerate() {
+        *tag = v.required_line(std::mem::take(tag), &format!("tags[{i}]"))?;
+    }
+    if let Some(image) = &mut f.image {
+        v.image(image, "image", true)?;
+    }
+    if let Some(disclaimer) = &mut f.disclaimer {
+        disclaimer.text = v.optional_text(disclaimer.text.take(), "disclaimer.text")?;
+        if disclaimer.text.is_none()
+            && matches!(
+                disclaimer.kind,
+                DisclaimerKind::Correction | DisclaimerKind::Notice
+            )
+        {
+            return Err(Error::MissingField {
+                field: "disclaimer.text".into(),
+            });
+        }
+    }
+    v.count(f.related.len(), limits.related, "related")?;
+    for (i, related) in f.related.iter_mut().enumerate() {
+        let at = format!("related[{i}]");
+        related.title =
+            v.required_line(std::mem::take(&mut related.title), &format!("{at}.title"))?;
+        v.url(&related.url, &format!("{at}.url"))?;
+        related.summary = v.optional_text(related.summary.take(), &format!("{at}.summary"))?;
+        if let Some(category) = &mut related.category {
+            category.name = v.required_line(
+                std::mem::take(&mut category.name),
+                &format!("{at}.category.name"),
+            )?;
+        }
+        if let Some(image) = &mut related.image {
+            v.image(image, &format!("{at}.image"), false)?;
+        }
+    }
+    v.count(f.comments.len(), limits.comments, "comments")?;
+    for (i, comment) in f.comments.iter_mut().enumerate() {
+        comment.author = v.required_line(
+            std::mem::take(&mut comment.author),
+            &format!("comments[{i}].author"),
+        )?;
+        comment.text = v.required_text(
+            std::mem::take(&mut comment.text),
+            &format!("comments[{i}].text"),
+        )?;
+    }
+    if let Some(site) = &mut f.site {
+        site.name = v.required_line(std::mem::take(&mut site.name), "site.name")?;
+        v.url(&site.url, "site.url")?;
+        if let Some(section) = &mut site.section {
+            section.name =
+                v.required_line(std::mem::take(&mut section.name), "site.section.name")?;
+        }
+        if let Some(logo) = &site.logo {
+            v.url(logo, "site.logo")?;
+        }
+    }
+    Ok(Article(f))
+}
+
+struct Validator<'a> {
+    limits: &'a Limits,
+}
+
+impl Validator<'_> {
+    fn size(&self, s: &str, field: &str) -> Result<()> {
+        if s.len() > self.limits.field_bytes {
+            return Err(Error::TooLarge {
+                field: field.into(),
+                size: s.len(),
+                limit: self.limits.field_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn count(&self, count: usize, limit: usize, field: &str) -> Result<()> {
+        if count > limit {
+            return Err(Error::TooMany {
+                field: field.into(),
+                count,
+                limit,
+            });
+        }
+        Ok(())
+    }
+
+    fn url(&self, url: &crate::Url, field: &str) -> Result<()> {
+        let len = url.as_str().len();
+        if len > self.limits.url_bytes {
+            return Err(Error::TooLarge {
+                field: field.into(),
+                size: len,
+                limit: self.limits.url_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn required_text(&self, s: String, field: &str) -> Result<String> {
+        self.size(&s, field)?;
+        let s = clean_text(s, false);
+        if s.trim().is_empty() {
+            return Err(Error::EmptyField {
+                field: field.into(),
+            });
+        }
+        Ok(s)
+    }
+
+    fn required_line(&self, s: String, field: &str) -> Result<String> {
+        self.size(&s, field)?;
+        let s = clean_text(s, true);
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            return Err(Error::EmptyField {
+                field: field.into(),
+            });
+        }
+        Ok(if trimmed.len() == s.len() {
+            s
+        } else {
+            trimmed.to_owned()
+        })
+    }
+
+    /// Optional text: empty or blank means absent.
+    fn optional_text(&self, s: Option<String>, field: &str) -> Result<Option<String>> {
+        match s {
+            Some(s) if !s.trim().is_empty() => self.required_text(s, field).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn optional_line(&self, s: Option<String>, field: &str) -> Result<Option<String>> {
+        match s {
+            Some(s) if !s.trim().is_empty() => self.required_line(s, field).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn image(&self, image: &mut crate::Image, field: &str, alt_required: bool) -> Result<()> {
+        self.url(&image.url, &format!("{field}.url"))?;
+        image.alt = if alt_required {
+            self.required_line(std::mem::take(&mut image.alt), &format!("{field}.alt"))?
+        } else {
+            self.size(&image.alt, &format!("{field}.alt"))?;
+            clean_text(std::mem::take(&mut image.alt), true)
+                .trim()
+                .to_owned()
+        };
+        image.caption = self.optional_text(image.caption.take(), &format!("{field}.caption"))?;
+        image.credit = self.optional_line(image.credit.take(), &format!("{field}.credit"))?;
+        Ok(())
+    }
+}
+
+/// A well-formed BCP 47 tag, loosely: letters for the language, then alphanumeric subtags
+/// of 1 to 8 characters separated by hyphens.
+fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let first = subtags.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// The longest grapheme cluster kept, in code points.
+const MAX_CLUSTER_CHARS: usize = 32;
+
+fn is_removed(c: char) -> bool {
+    match c {
+        '\t' | '\n' | '\r' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' => true,
+        '\u{fdd0}'..='\u{fdef}' => true,
+        c => (c as u32) & 0xfffe == 0xfffe,
+    }
+}
+
+fn clean_body(body: String) -> String {
+    clean_text(body, false)
+}
+
+/// Removes the characters listed in [the module docs](self); with `single_line`, also turns
+/// tabs and line breaks into spaces. Returns the input untouched when nothing changes.
+pub(crate) fn clean_text(s: String, single_line: bool) -> String {
+    let ascii = s.is_ascii();
+    let needs = if ascii {
+        s.bytes().any(|b| {
+            (b < 0x20 && (single_line || !matches!(b, b'\t' | b'\n' | b'\r'))) || b == 0x7f
+        })
+    } else {
+        s.chars()
+            .any(|c| is_removed(c) || (single_line && matches!(c, '\t' | '\n' | '\r')))
+            || has_long_cluster(&s)
+    };
+    if !needs {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    for cluster in s.graphemes(true) {
+        let mut kept = 0;
+        for c in cluster.chars() {
+            if is_removed(c) {
+                continue;
+            }
+            if kept == MAX_CLUSTER_CHARS {
+                break;
+            }
+            kept += 1;
+            out.push(if single_line && matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            });
+        }
+    }
+    out
+}
+
+fn has_long_cluster(s: &str) -> bool {
+    // A cluster of more than 32 code points is at least 33 bytes long, so only long
+    // clusters need counting.
+    s.graphemes(true)
+        .any(|g| g.len() > MAX_CLUSTER_CHARS && g.chars().count() > MAX_CLUSTER_CHARS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_hiding_characters_and_keeps_emoji_sequences() {
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+        let s = format!("a\u{202e}b\u{0}c\u{85}d\u{feff}e\u{fdd0}f\u{2066}g {family}");
+        assert_eq!(clean_text(s, false), format!("abcdefg {family}"));
+        assert_eq!(clean_text("one\ntwo\tthree".into(), true), "one two three");
+        assert_eq!(clean_text("one\ntwo".into(), false), "one\ntwo");
+    }
+
+    #[test]
+    fn caps_stacked_combining_marks() {
+        let zalgo = format!("Z{}", "\u{301}".repeat(100));
+        let cleaned = clean_text(zalgo, false);
+        assert_eq!(cleaned.chars().count(), MAX_CLUSTER_CHARS);
+    }
+
+    #[test]
+    fn splits_front_matter() {
+        assert_eq!(
+            split_front_matter("+++\na = 1\n+++\nbody").unwrap(),
+            ("a = 1\n", "body")
+        );
+        assert_eq!(
+            split_front_matter("+++\r\na = 1\r\n+++\r\nbody").unwrap(),
+            ("a = 1\r\n", "body")
+        );
+        assert!(split_front_matter("a = 1").is_err());
+        assert!(split_front_matter("+++\na = 1\n").is_err());
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in ["en", "ko", "zh-Hans-CN", "ar-EG", "es-419", "sr-Latn"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "e", "en_US", "en--US", "en-waytoolongsubtag", "<script>"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn line_columns_count_characters() {
+        assert_eq!(line_column("ab\ncd", 4), (2, 2));
+        assert_eq!(line_column("한국\nx", 6), (1, 3));
+    }
+}

@@ -1,0 +1,683 @@
+//! Words on the page, per language: labels, notices, dates and plural rules.
+//!
+//! [`Strings::for_language`] gives the built-in strings for English, Korean, Japanese,
+//! Chinese, Spanish, French, German and Arabic (other languages fall back to English).
+//! Every field is public, so a caller can replace any string.
+//!
+//! ```
+//! use dateline::locale::Strings;
+//!
+//! let mut strings = Strings::for_language("ko");
+//! assert_eq!(strings.reading_time(3), "읽는 데 3분");
+//! strings.comments = "Thoughts".into();
+//! assert_eq!(Strings::for_language("fr-CA").reading_time(1), "1 min de lecture");
+//! ```
+
+use std::borrow::Cow;
+
+use jiff::civil;
+
+use crate::{ArticleKind, DisclaimerKind};
+
+type Text = Cow<'static, str>;
+
+/// A CLDR plural category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Plural {
+    /// `zero`
+    Zero,
+    /// `one`
+    One,
+    /// `two`
+    Two,
+    /// `few`
+    Few,
+    /// `many`
+    Many,
+    /// `other`
+    Other,
+}
+
+/// The CLDR cardinal plural category of the whole number `n` in `language` (a BCP 47 tag).
+///
+/// ```
+/// use dateline::locale::{plural, Plural};
+/// assert_eq!(plural("en", 1), Plural::One);
+/// assert_eq!(plural("fr", 0), Plural::One);
+/// assert_eq!(plural("ar", 3), Plural::Few);
+/// assert_eq!(plural("ar", 11), Plural::Many);
+/// assert_eq!(plural("ko", 1), Plural::Other);
+/// ```
+pub fn plural(language: &str, n: u64) -> Plural {
+    match primary(language) {
+        "ko" | "ja" | "zh" | "th" | "vi" | "id" | "ms" => Plural::Other,
+        "fr" if n <= 1 => Plural::One,
+        "fr" | "es" | "it" | "pt" if n != 0 && n.is_multiple_of(1_000_000) => Plural::Many,
+        "ar" => match (n, n % 100) {
+            (0, _) => Plural::Zero,
+            (1, _) => Plural::One,
+            (2, _) => Plural::Two,
+            (_, 3..=10) => Plural::Few,
+            (_, 11..=99) => Plural::Many,
+            _ => Plural::Other,
+        },
+        "ru" | "uk" => match (n % 10, n % 100) {
+            (1, r) if r != 11 => Plural::One,
+            (2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
+            _ => Plural::Many,
+        },
+        _ if n == 1 => Plural::One,
+        _ => Plural::Other,
+    }
+}
+
+/// The primary language subtag, lowercased: `zh` for `zh-Hant-TW`.
+fn primary(language: &str) -> &str {
+    let end = language.find(['-', '_']).unwrap_or(language.len());
+    &language[..end]
+}
+
+/// A text with a number in it (`{n}`), one form per plural category; a missing form falls
+/// back to `other`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PluralText {
+    /// For `zero`.
+    pub zero: Option<Text>,
+    /// For `one`.
+    pub one: Option<Text>,
+    /// For `two`.
+    pub two: Option<Text>,
+    /// For `few`.
+    pub few: Option<Text>,
+    /// For `many`.
+    pub many: Option<Text>,
+    /// For `other`, and any missing form.
+    pub other: Text,
+}
+
+impl PluralText {
+    /// One form for every number.
+    pub fn new(other: impl Into<Text>) -> PluralText {
+        PluralText {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other: other.into(),
+        }
+    }
+
+    /// Sets the `one` form.
+    pub fn one(mut self, one: impl Into<Text>) -> PluralText {
+        self.one = Some(one.into());
+        self
+    }
+
+    /// The form for `n` in `language`, with `{n}` replaced by `n`.
+    pub fn format(&self, language: &str, n: u64) -> String {
+        let form = match plural(language, n) {
+            Plural::Zero => self.zero.as_ref(),
+            Plural::One => self.one.as_ref(),
+            Plural::Two => self.two.as_ref(),
+            Plural::Few => self.few.as_ref(),
+            Plural::Many => self.many.as_ref(),
+            Plural::Other => None,
+        };
+        form.unwrap_or(&self.other).replace("{n}", &n.to_string())
+    }
+}
+
+/// The words of the page in one language. Build with [`Strings::for_language`] and
+/// change any field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Strings {
+    /// The BCP 47 tag these strings are for; chooses plural rules.
+    pub language: String,
+    /// "{n} min read".
+    pub min_read: PluralText,
+    /// Label before the source links: "Source", "Sources".
+    pub sources: PluralText,
+    /// Heading of the related articles: "Related articles".
+    pub related: Text,
+    /// Heading of the comments: "Comments".
+    pub comments: Text,
+    /// Shown when there are no comments yet.
+    pub no_comments: Text,
+    /// Before the publication date: "Published".
+    pub published: Text,
+    /// Before the update date: "Updated".
+    pub updated: Text,
+    /// Before the author names: "By".
+    pub by: Text,
+    /// Between the last two names: "and".
+    pub and: Text,
+    /// Heading of the table of contents: "Contents".
+    pub contents: Text,
+    /// Accessible name of the site bar: "Site".
+    pub site_navigation: Text,
+    /// Accessible name of the notices beside the article: "About this article".
+    pub notice: Text,
+    /// Content labels, one per [`ArticleKind`], in [`ArticleKind::ALL`] order.
+    pub kinds: Vec<Text>,
+    /// The label of an AI-generated article; `{kind}` is the kind's label: "AI {kind}".
+    pub ai_generated_label: Text,
+    /// The label of an AI-assisted article: "{kind} · AI-assisted".
+    pub ai_assisted_label: Text,
+    /// Default notice texts, one per [`DisclaimerKind`] in [`DisclaimerKind::ALL`] order;
+    /// empty for kinds that need their own text (correction, notice).
+    pub notices: Vec<Text>,
+    /// Month names, January first, as used in `date_pattern`.
+    pub months: [Text; 12],
+    /// How a date is written: `{year}`, `{month}` (number), `{month_name}`, `{day}`.
+    pub date_pattern: Text,
+}
+
+macro_rules! texts {
+    ($($s:expr),* $(,)?) => { vec![$(Cow::Borrowed($s)),*] };
+}
+
+fn months(names: [&'static str; 12]) -> [Text; 12] {
+    names.map(Cow::Borrowed)
+}
+
+const NUMERIC_MONTHS: [&str; 12] = [
+    "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+];
+
+impl Strings {
+    /// The built-in strings for `language` (a BCP 47 tag); English for languages without
+    /// built-in strings.
+    pub fn for_language(language: &str) -> Strings {
+        let mut s = Strings::english();
+        s.language = language.to_owned();
+        match primary(&language.to_ascii_lowercase()) {
+            "ko" => {
+                s.min_read = PluralText::new("읽는 데 {n}분");
+                s.sources = PluralText::new("출처");
+                s.related = "관련 기사".into();
+                s.comments = "댓글".into();
+                s.no_comments = "아직 댓글이 없습니다.".into();
+                s.published = "입력".into();
+                s.updated = "수정".into();
+                s.by = "글".into();
+                s.and = "및".into();
+                s.contents = "목차".into();
+                s.site_navigation = "사이트".into();
+                s.notice = "이 기사에 대하여".into();
+                s.kinds = texts![
+                    "뉴스",
+                    "분석",
+                    "오피니언",
+                    "사설",
+                    "해설",
+                    "리뷰",
+                    "인터뷰",
+                    "기획",
+                    "팩트체크",
+                    "부고"
+                ];
+                s.ai_generated_label = "AI {kind}".into();
+                s.ai_assisted_label = "{kind} · AI 지원".into();
+                s.notices = texts![
+                    "이 기사는 아래 출처를 바탕으로 AI가 작성했습니다. 오류가 있을 수 있으니 원문 출처를 함께 확인해 주세요.",
+                    "이 기사는 AI 도구의 도움을 받아 작성되었으며 편집자가 검토했습니다.",
+                    "이 콘텐츠는 광고주의 후원으로 제작되었습니다.",
+                    "이 글은 필자의 의견이며 본지의 입장과 다를 수 있습니다.",
+                    "",
+                    "",
+                ];
+                s.months = months(NUMERIC_MONTHS);
+                s.date_pattern = "{year}년 {month}월 {day}일".into();
+            }
+            "ja" => {
+                s.min_read = PluralText::new("{n}分で読めます");
+                s.sources = PluralText::new("出典");
+                s.related = "関連記事".into();
+                s.comments = "コメント".into();
+                s.no_comments = "まだコメントはありません。".into();
+                s.published = "公開".into();
+                s.updated = "更新".into();
+                s.by = "筆者".into();
+                s.and = "、".into();
+                s.contents = "目次".into();
+                s.site_navigation = "サイト".into();
+                s.notice = "この記事について".into();
+                s.kinds = texts![
+                    "ニュース",
+                    "分析",
+                    "オピニオン",
+                    "社説",
+                    "解説",
+                    "レビュー",
+                    "インタビュー",
+                    "特集",
+                    "ファクトチェック",
+                    "訃報"
+                ];
+                s.ai_generated_label = "AI{kind}".into();
+                s.ai_assisted_label = "{kind}・AI支援".into();
+                s.notices = texts![
+                    "この記事は、下記の情報源をもとにAIが作成しました。誤りを含む可能性があるため、元の情報源もご確認ください。",
+                    "この記事はAIツールの支援を受けて執筆され、編集者が確認しました。",
+                    "このコンテンツは広告主の提供によるものです。",
+                    "この記事は筆者の意見であり、編集部の見解ではありません。",
+                    "",
+                    "",
+                ];
+                s.months = months(NUMERIC_MONTHS);
+                s.date_pattern = "{year}年{month}月{day}日".into();
+            }
+            "zh" => {
+                s.min_read = PluralText::new("阅读时间 {n} 分钟");
+                s.sources = PluralText::new("来源");
+                s.related = "相关文章".into();
+                s.comments = "评论".into();
+                s.no_comments = "暂无评论。".into();
+                s.published = "发布".into();
+                s.updated = "更新".into();
+                s.by = "作者".into();
+                s.and = "和".into();
+                s.contents = "目录".into();
+                s.site_navigation = "网站".into();
+                s.notice = "关于本文".into();
+                s.kinds = texts![
+                    "新闻",
+                    "分析",
+                    "观点",
+                    "社论",
+                    "解读",
+                    "评论",
+                    "访谈",
+                    "专题",
+                    "事实核查",
+                    "讣告"
+                ];
+                s.ai_generated_label = "AI{kind}".into();
+                s.ai_assisted_label = "{kind}·AI辅助".into();
+                s.notices = texts![
+                    "本文由人工智能根据下列来源生成，可能存在错误，请以原始来源为准。",
+                    "本文在人工智能工具的辅助下写成，并经编辑审核。",
+                    "本内容由广告客户赞助。",
+                    "本文仅代表作者个人观点。",
+                    "",
+                    "",
+                ];
+                s.months = months(NUMERIC_MONTHS);
+                s.date_pattern = "{year}年{month}月{day}日".into();
+            }
+            "es" => {
+                s.min_read = PluralText::new("{n} min de lectura");
+                s.sources = PluralText::new("Fuentes").one("Fuente");
+                s.related = "Artículos relacionados".into();
+                s.comments = "Comentarios".into();
+                s.no_comments = "Todavía no hay comentarios.".into();
+                s.published = "Publicado".into();
+                s.updated = "Actualizado".into();
+                s.by = "Por".into();
+                s.and = "y".into();
+                s.contents = "Contenido".into();
+                s.site_navigation = "Sitio".into();
+                s.notice = "Sobre este artículo".into();
+                s.kinds = texts![
+                    "Noticia",
+                    "Análisis",
+                    "Opinión",
+                    "Editorial",
+                    "Explicativo",
+                    "Reseña",
+                    "Entrevista",
+                    "Reportaje",
+                    "Verificación",
+                    "Obituario"
+                ];
+                s.ai_generated_label = "{kind} IA".into();
+                s.ai_assisted_label = "{kind} · asistido por IA".into();
+                s.notices = texts![
+                    "Este artículo fue generado por IA a partir de las fuentes indicadas. Puede contener errores; consulte las fuentes originales antes de darlo por cierto.",
+                    "Este artículo se escribió con ayuda de herramientas de IA y fue revisado por la redacción.",
+                    "Este contenido fue pagado por un anunciante.",
+                    "Este es un artículo de opinión; refleja el punto de vista de su autor.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "enero",
+                    "febrero",
+                    "marzo",
+                    "abril",
+                    "mayo",
+                    "junio",
+                    "julio",
+                    "agosto",
+                    "septiembre",
+                    "octubre",
+                    "noviembre",
+                    "diciembre",
+                ]);
+                s.date_pattern = "{day} de {month_name} de {year}".into();
+            }
+            "fr" => {
+                s.min_read = PluralText::new("{n} min de lecture");
+                s.sources = PluralText::new("Sources").one("Source");
+                s.related = "Articles liés".into();
+                s.comments = "Commentaires".into();
+                s.no_comments = "Aucun commentaire pour l’instant.".into();
+                s.published = "Publié le".into();
+                s.updated = "Mis à jour le".into();
+                s.by = "Par".into();
+                s.and = "et".into();
+                s.contents = "Sommaire".into();
+                s.site_navigation = "Site".into();
+                s.notice = "À propos de cet article".into();
+                s.kinds = texts![
+                    "Actualité",
+                    "Analyse",
+                    "Opinion",
+                    "Éditorial",
+                    "Décryptage",
+                    "Critique",
+                    "Entretien",
+                    "Reportage",
+                    "Vérification",
+                    "Nécrologie"
+                ];
+                s.ai_generated_label = "{kind} IA".into();
+                s.ai_assisted_label = "{kind} · assisté par IA".into();
+                s.notices = texts![
+                    "Cet article a été généré par une IA à partir des sources indiquées. Il peut contenir des erreurs : vérifiez les sources d’origine avant de vous y fier.",
+                    "Cet article a été rédigé avec l’aide d’outils d’IA et relu par la rédaction.",
+                    "Ce contenu a été financé par un annonceur.",
+                    "Cet article est une tribune : il n’engage que son auteur.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "janvier",
+                    "février",
+                    "mars",
+                    "avril",
+                    "mai",
+                    "juin",
+                    "juillet",
+                    "août",
+                    "septembre",
+                    "octobre",
+                    "novembre",
+                    "décembre",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            "de" => {
+                s.min_read = PluralText::new("{n} Min. Lesezeit");
+                s.sources = PluralText::new("Quellen").one("Quelle");
+                s.related = "Verwandte Artikel".into();
+                s.comments = "Kommentare".into();
+                s.no_comments = "Noch keine Kommentare.".into();
+                s.published = "Veröffentlicht".into();
+                s.updated = "Aktualisiert".into();
+                s.by = "Von".into();
+                s.and = "und".into();
+                s.contents = "Inhalt".into();
+                s.site_navigation = "Website".into();
+                s.notice = "Über diesen Artikel".into();
+                s.kinds = texts![
+                    "Nachricht",
+                    "Analyse",
+                    "Meinung",
+                    "Leitartikel",
+                    "Erklärstück",
+                    "Rezension",
+                    "Interview",
+                    "Reportage",
+                    "Faktencheck",
+                    "Nachruf"
+                ];
+                s.ai_generated_label = "KI-{kind}".into();
+                s.ai_assisted_label = "{kind} · KI-gestützt".into();
+                s.notices = texts![
+                    "Dieser Artikel wurde von einer KI auf Grundlage der genannten Quellen erstellt. Er kann Fehler enthalten; prüfen Sie bitte die Originalquellen.",
+                    "Dieser Artikel entstand mit Hilfe von KI-Werkzeugen und wurde von der Redaktion geprüft.",
+                    "Dieser Inhalt wurde von einem Werbepartner bezahlt.",
+                    "Dies ist ein Meinungsbeitrag; er gibt die Ansicht des Autors wieder.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "Januar",
+                    "Februar",
+                    "März",
+                    "April",
+                    "Mai",
+                    "Juni",
+                    "Juli",
+                    "August",
+                    "September",
+                    "Oktober",
+                    "November",
+                    "Dezember",
+                ]);
+                s.date_pattern = "{day}. {month_name} {year}".into();
+            }
+            "ar" => {
+                s.min_read = PluralText {
+                    zero: Some("أقل من دقيقة للقراءة".into()),
+                    one: Some("دقيقة واحدة للقراءة".into()),
+                    two: Some("دقيقتان للقراءة".into()),
+                    few: Some("{n} دقائق للقراءة".into()),
+                    many: Some("{n} دقيقة للقراءة".into()),
+                    other: "{n} دقيقة للقراءة".into(),
+                };
+                s.sources = PluralText::new("المصادر").one("المصدر");
+                s.related = "مقالات ذات صلة".into();
+                s.comments = "التعليقات".into();
+                s.no_comments = "لا توجد تعليقات بعد.".into();
+                s.published = "نُشر في".into();
+                s.updated = "حُدّث في".into();
+                s.by = "بقلم".into();
+                s.and = "و".into();
+                s.contents = "المحتويات".into();
+                s.site_navigation = "الموقع".into();
+                s.notice = "حول هذا المقال".into();
+                s.kinds = texts![
+                    "خبر",
+                    "تحليل",
+                    "رأي",
+                    "افتتاحية",
+                    "شرح",
+                    "مراجعة",
+                    "مقابلة",
+                    "تقرير",
+                    "تدقيق",
+                    "نعي"
+                ];
+                s.ai_generated_label = "{kind} بالذكاء الاصطناعي".into();
+                s.ai_assisted_label = "{kind} · بمساعدة الذكاء الاصطناعي".into();
+                s.notices = texts![
+                    "أُنشئ هذا المقال بالذكاء الاصطناعي استنادًا إلى المصادر المذكورة. قد يحتوي على أخطاء، لذا يُرجى الرجوع إلى المصادر الأصلية.",
+                    "كُتب هذا المقال بمساعدة أدوات الذكاء الاصطناعي وراجعه المحررون.",
+                    "هذا المحتوى مدفوع من جهة معلنة.",
+                    "هذا مقال رأي يعبّر عن وجهة نظر كاتبه.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "يناير",
+                    "فبراير",
+                    "مارس",
+                    "أبريل",
+                    "مايو",
+                    "يونيو",
+                    "يوليو",
+                    "أغسطس",
+                    "سبتمبر",
+                    "أكتوبر",
+                    "نوفمبر",
+                    "ديسمبر",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            _ => {}
+        }
+        s
+    }
+
+    fn english() -> Strings {
+        Strings {
+            language: "en".into(),
+            min_read: PluralText::new("{n} min read"),
+            sources: PluralText::new("Sources").one("Source"),
+            related: "Related articles".into(),
+            comments: "Comments".into(),
+            no_comments: "No comments yet.".into(),
+            published: "Published".into(),
+            updated: "Updated".into(),
+            by: "By".into(),
+            and: "and".into(),
+            contents: "Contents".into(),
+            site_navigation: "Site".into(),
+            notice: "About this article".into(),
+            kinds: texts![
+                "News",
+                "Analysis",
+                "Opinion",
+                "Editorial",
+                "Explainer",
+                "Review",
+                "Interview",
+                "Feature",
+                "Fact check",
+                "Obituary"
+            ],
+            ai_generated_label: "AI {kind}".into(),
+            ai_assisted_label: "{kind} · AI-assisted".into(),
+            notices: texts![
+                "This article was generated by AI from the sources listed here. It may contain mistakes, so check the original reporting before relying on it.",
+                "This article was written with the help of AI tools and checked by our editors.",
+                "This content was paid for by an advertiser.",
+                "This is an opinion piece. The views are the author's own.",
+                "",
+                "",
+            ],
+            months: months([
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ]),
+            date_pattern: "{month_name} {day}, {year}".into(),
+        }
+    }
+
+    /// The reading-time label: "3 min read".
+    pub fn reading_time(&self, minutes: u32) -> String {
+        self.min_read.format(&self.language, u64::from(minutes))
+    }
+
+    /// The label of `kind`.
+    pub fn kind(&self, kind: ArticleKind) -> &str {
+        let index = ArticleKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        self.kinds.get(index).map_or(kind.as_str(), |s| s.as_ref())
+    }
+
+    /// The default text of a notice; empty for kinds that need their own.
+    pub fn notice_text(&self, kind: DisclaimerKind) -> &str {
+        let index = DisclaimerKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0);
+        self.notices.get(index).map_or("", |s| s.as_ref())
+    }
+
+    /// A date written the local way: "January 5, 2026", "2026년 1월 5일".
+    ///
+    /// ```
+    /// use dateline::locale::Strings;
+    /// let date = jiff::civil::date(2026, 1, 5);
+    /// assert_eq!(Strings::for_language("en").date(date), "January 5, 2026");
+    /// assert_eq!(Strings::for_language("de").date(date), "5. Januar 2026");
+    /// assert_eq!(Strings::for_language("ja").date(date), "2026年1月5日");
+    /// ```
+    pub fn date(&self, date: civil::Date) -> String {
+        let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
+        self.date_pattern
+            .replace("{year}", &date.year().to_string())
+            .replace("{month_name}", &self.months[month - 1])
+            .replace("{month}", &month.to_string())
+            .replace("{day}", &date.day().to_string())
+    }
+
+    /// Names joined the local way: "A", "A and B", "A, B and C".
+    pub fn join(&self, names: &[&str]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => {
+                let sep = if self.and.chars().all(|c| !c.is_alphanumeric()) {
+                    ""
+                } else {
+                    " "
+                };
+                let comma = match primary(&self.language) {
+                    "ja" | "zh" => "、",
+                    "ar" => "، ",
+                    _ => ", ",
+                };
+                format!("{}{sep}{}{sep}{last}", init.join(comma), self.and)
+            }
+        }
+    }
+}
+
+/// Whether `language` is written right to left.
+pub(crate) fn is_rtl(language: &str) -> bool {
+    matches!(
+        primary(&language.to_ascii_lowercase()),
+        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_string() {
+        for lang in ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"] {
+            let s = Strings::for_language(lang);
+            assert_eq!(s.kinds.len(), ArticleKind::ALL.len(), "{lang}");
+            assert_eq!(s.notices.len(), DisclaimerKind::ALL.len(), "{lang}");
+            assert!(
+                !s.notice_text(DisclaimerKind::AiGenerated).is_empty(),
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn joins_names() {
+        let en = Strings::for_language("en");
+        assert_eq!(en.join(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(Strings::for_language("ja").join(&["A", "B"]), "A、B");
+    }
+
+    #[test]
+    fn right_to_left_languages() {
+        assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa") && is_rtl("ur"));
+        assert!(!is_rtl("en") && !is_rtl("ko"));
+    }
+}

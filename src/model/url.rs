@@ -1,0 +1,275 @@
+//! [`Url`]: a link target that is safe to put in an `href` or `src`.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::Error;
+
+/// A checked link target: an absolute `http` or `https` URL, or a relative reference such
+/// as `/politics` or `../img/a.jpg`.
+///
+/// Any other scheme (`javascript:`, `data:`, `vbscript:`, `file:`, `mailto:`, ...) is
+/// refused, and so are control characters, white space inside the URL and backslashes,
+/// which browsers read in surprising ways. Leading and trailing white space is trimmed.
+/// Once made, a `Url` can be written into HTML attributes without further checks.
+///
+/// ```
+/// use dateline::Url;
+///
+/// let url = Url::parse("https://example.com/a?b=1")?;
+/// assert_eq!(url.as_str(), "https://example.com/a?b=1");
+/// assert!(url.is_absolute());
+/// assert!(Url::parse("/politics")?.is_relative());
+///
+/// let err = Url::parse("javaScript:alert(1)").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid URL in `url`: `javaScript:alert(1)`: the scheme `javascript` is not allowed, \
+///      only `http` and `https`",
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Url(String);
+
+/// Why a URL was refused, without the field it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UrlProblem(pub(crate) String);
+
+impl Url {
+    /// Checks `input` and makes a `Url` of it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidUrl`] naming the field `url`; inside an article the error names the
+    /// field's full path instead.
+    pub fn parse(input: &str) -> crate::Result<Url> {
+        Url::parse_field(input, "url")
+    }
+
+    pub(crate) fn parse_field(input: &str, field: &str) -> crate::Result<Url> {
+        check(input).map_err(|UrlProblem(reason)| Error::InvalidUrl {
+            field: field.to_owned(),
+            value: input.escape_debug().to_string(),
+            reason,
+        })
+    }
+
+    /// The URL as written (trimmed).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether this is an absolute `http` or `https` URL.
+    pub fn is_absolute(&self) -> bool {
+        scheme_of(&self.0).is_some()
+    }
+
+    /// Whether this is a relative reference, such as `/politics` or `//cdn.example/a.png`.
+    pub fn is_relative(&self) -> bool {
+        !self.is_absolute()
+    }
+
+    /// This URL made absolute against `base`, when `base` is absolute; otherwise unchanged.
+    ///
+    /// ```
+    /// use dateline::Url;
+    /// let base = Url::parse("https://news.example/world/")?;
+    /// assert_eq!(Url::parse("../politics/a")?.resolve(&base).as_str(), "https://news.example/politics/a");
+    /// assert_eq!(Url::parse("https://x.example/")?.resolve(&base).as_str(), "https://x.example/");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn resolve(&self, base: &Url) -> Url {
+        if self.is_absolute() || base.is_relative() {
+            return self.clone();
+        }
+        match url::Url::parse(&base.0).and_then(|b| b.join(&self.0)) {
+            // Joining two checked http(s) URLs yields an http(s) URL.
+            Ok(joined) => Url(joined.into()),
+            Err(_) => self.clone(),
+        }
+    }
+}
+
+/// The scheme of `s` if it starts with one, lowercased (RFC 3986 `scheme ":"`).
+fn scheme_of(s: &str) -> Option<String> {
+    let colon = s.find(':')?;
+    let candidate = &s[..colon];
+    let mut chars = candidate.chars();
+    let first = chars.next()?;
+    if !first.is_ascii_alphabetic()
+        || !chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    {
+        return None;
+    }
+    Some(candidate.to_ascii_lowercase())
+}
+
+pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
+    let s = input.trim_matches(|c: char| c.is_ascii_whitespace());
+    if s.is_empty() {
+        return Err(UrlProblem("it is empty".into()));
+    }
+    if let Some(c) = s.chars().find(|c| c.is_control() || c.is_whitespace()) {
+        return Err(UrlProblem(format!(
+            "it contains the character {}",
+            c.escape_unicode()
+        )));
+    }
+    if s.contains('\\') {
+        return Err(UrlProblem("it contains a backslash".into()));
+    }
+    match scheme_of(s) {
+        Some(scheme) if scheme == "http" || scheme == "https" => {
+            let parsed = url::Url::parse(s).map_err(|e| UrlProblem(e.to_string()))?;
+            if parsed.host_str().is_none_or(str::is_empty) {
+                return Err(UrlProblem("it has no host".into()));
+            }
+        }
+        Some(scheme) => {
+            return Err(UrlProblem(format!(
+                "the scheme `{scheme}` is not allowed, only `http` and `https`"
+            )));
+        }
+        None => {
+            // A relative reference; a colon in its first segment would make it a scheme
+            // in some parsers, so such references are refused.
+            let first_segment = s.split(['/', '?', '#']).next().unwrap_or("");
+            if first_segment.contains(':') {
+                return Err(UrlProblem(
+                    "a relative URL must not have a colon in its first segment".into(),
+                ));
+            }
+            let base = url::Url::parse("https://base.invalid/").expect("a valid base URL");
+            base.join(s).map_err(|e| UrlProblem(e.to_string()))?;
+        }
+    }
+    Ok(Url(s.to_owned()))
+}
+
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Url({:?})", self.0)
+    }
+}
+
+impl AsRef<str> for Url {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for Url {
+    type Err = Error;
+    fn from_str(s: &str) -> crate::Result<Url> {
+        Url::parse(s)
+    }
+}
+
+impl Serialize for Url {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Url, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        check(&s).map_err(|UrlProblem(reason)| {
+            serde::de::Error::custom(crate::input::tagged(
+                crate::input::Tag::Url,
+                &s.escape_debug().to_string(),
+                &reason,
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn refused(input: &str) -> String {
+        check(input).expect_err(input).0
+    }
+
+    #[test]
+    fn accepts_http_https_and_relative_references() {
+        for ok in [
+            "https://example.com",
+            "HTTP://EXAMPLE.COM/a",
+            "/politics",
+            "politics/kim",
+            "../a.png",
+            "?page=2",
+            "#top",
+            "//cdn.example/a.jpg",
+            "  https://example.com/padded  ",
+            "https://example.com/a:b",
+            "/a:b",
+        ] {
+            assert!(check(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(check("  /x ").unwrap().as_str(), "/x");
+    }
+
+    #[test]
+    fn refuses_script_and_local_schemes_in_any_case() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "vbscript:msgbox",
+            "data:text/html,<b>",
+            "file:///etc/passwd",
+            "mailto:a@b.c",
+        ] {
+            assert!(refused(bad).starts_with("the scheme"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn refuses_obfuscated_schemes() {
+        assert_eq!(
+            refused("java\tscript:alert(1)"),
+            "it contains the character \\u{9}"
+        );
+        assert_eq!(
+            refused("java\nscript:x"),
+            "it contains the character \\u{a}"
+        );
+        assert_eq!(
+            refused("\u{1}javascript:x"),
+            "it contains the character \\u{1}"
+        );
+        assert_eq!(
+            refused("jav ascript:x"),
+            "it contains the character \\u{20}"
+        );
+        assert_eq!(
+            refused("javascript&colon;x:y"),
+            "a relative URL must not have a colon in its first segment"
+        );
+        assert_eq!(refused("/\\evil.example"), "it contains a backslash");
+        assert_eq!(refused("https://"), "empty host");
+        assert_eq!(refused(""), "it is empty");
+    }
+
+    #[test]
+    fn resolves_against_an_absolute_base() {
+        let base = check("https://a.example/x/").unwrap();
+        assert_eq!(
+            check("y").unwrap().resolve(&base).as_str(),
+            "https://a.example/x/y"
+        );
+        let rel = check("/x/").unwrap();
+        assert_eq!(check("y").unwrap().resolve(&rel).as_str(), "y");
+    }
+}

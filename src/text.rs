@@ -1,0 +1,758 @@
+//! The plain-text renderer: the article for terminals, email, feeds and text pipelines.
+//!
+//! The layout follows the page: site line, category and label, the headline underlined,
+//! the meta line, the standfirst, the body, notices set off as a block, comments and
+//! related articles, then the references of the links. Paragraphs wrap to a width in
+//! display columns (CJK characters are two columns wide) with Unicode line breaking, so
+//! text without spaces wraps too; code blocks are kept verbatim.
+//!
+//! ```
+//! use dateline::{Article, text::{self, TextOptions}};
+//!
+//! let article = Article::from_json(r#"{
+//!     "title": "Bridge reopens",
+//!     "body": "Traffic is back on the [bridge](https://example.com/bridge)."
+//! }"#)?;
+//! let mut options = TextOptions::default();
+//! options.width = 40;
+//! assert_eq!(text::render(&article, &options), "\
+//! Bridge reopens
+//! ==============
+//!
+//! 1 min read
+//!
+//! Traffic is back on the bridge [1].
+//!
+//! References
+//! [1] https://example.com/bridge
+//! ");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::locale::Strings;
+use crate::markdown::{Arena, Edge, ListType, Node, Value};
+use crate::reading_time::ReadingSpeed;
+use crate::view::View;
+use crate::{Article, Source};
+
+/// How links are shown in plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum LinkStyle {
+    /// The link text, a number `[1]`, and a References list at the end with each URL
+    /// once. The default.
+    #[default]
+    References,
+    /// The link text followed by the URL in parentheses.
+    Inline,
+    /// The link text alone.
+    None,
+}
+
+/// Which parts of the page the text includes; all of them by default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TextParts {
+    /// The site and section line. Default `true`.
+    pub site: bool,
+    /// Category, label, byline, dates, reading time and sources. Default `true`.
+    pub meta: bool,
+    /// The standfirst. Default `true`.
+    pub summary: bool,
+    /// The notices (AI disclaimer and others). Default `true`.
+    pub notices: bool,
+    /// Reader comments. Default `true`.
+    pub comments: bool,
+    /// Related articles. Default `true`.
+    pub related: bool,
+}
+
+impl Default for TextParts {
+    fn default() -> TextParts {
+        TextParts {
+            site: true,
+            meta: true,
+            summary: true,
+            notices: true,
+            comments: true,
+            related: true,
+        }
+    }
+}
+
+/// Options for the plain-text renderer.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct TextOptions {
+    /// Wrap width in display columns. Default 72; 0 turns wrapping off.
+    pub width: usize,
+    /// How links are shown. Default [`LinkStyle::References`].
+    pub links: LinkStyle,
+    /// Which parts to include. Default: all.
+    pub parts: TextParts,
+    /// The words on the page. Default `None`: the built-in strings of the article's
+    /// language, shared with the HTML renderer.
+    pub strings: Option<Strings>,
+    /// Reading speeds for the reading time. Default [`ReadingSpeed::default`].
+    pub reading_speed: ReadingSpeed,
+}
+
+impl Default for TextOptions {
+    fn default() -> TextOptions {
+        TextOptions {
+            width: 72,
+            links: LinkStyle::References,
+            parts: TextParts::default(),
+            strings: None,
+            reading_speed: ReadingSpeed::default(),
+        }
+    }
+}
+
+/// Renders an article as plain text.
+pub fn render(article: &Article, options: &TextOptions) -> String {
+    let arena = Arena::new();
+    let view = View::new(
+        article,
+        options.strings.as_ref(),
+        &options.reading_speed,
+        &arena,
+    );
+    let mut w = Writer::new(options, image_word(&view.strings));
+    w.page(&view);
+    w.finish(&view.strings)
+}
+
+/// A prefix for the lines of a container: a quote, or a list item.
+#[derive(Debug, Clone)]
+enum Container {
+    Quote,
+    Item {
+        marker: String,
+        used: bool,
+    },
+    List {
+        ordered: bool,
+        next: usize,
+        tight: bool,
+    },
+}
+
+struct Writer<'o> {
+    options: &'o TextOptions,
+    /// "Image", in the page's language.
+    image_word: &'static str,
+    out: String,
+    containers: Vec<Container>,
+    references: Vec<String>,
+    /// Whether a blank line goes before the next block.
+    blank_before: bool,
+}
+
+impl<'o> Writer<'o> {
+    fn new(options: &'o TextOptions, image_word: &'static str) -> Writer<'o> {
+        Writer {
+            options,
+            image_word,
+            out: String::new(),
+            containers: Vec::new(),
+            references: Vec::new(),
+            blank_before: false,
+        }
+    }
+
+    fn finish(mut self, strings: &Strings) -> String {
+        if !self.references.is_empty() {
+            self.block_gap();
+            self.out.push_str(references_heading(strings));
+            self.out.push('\n');
+            for (i, url) in self.references.iter().enumerate() {
+                let _ = writeln!(self.out, "[{}] {url}", i + 1);
+            }
+        }
+        self.out
+    }
+
+    fn block_gap(&mut self) {
+        if self.blank_before {
+            let prefix = self.prefix(false);
+            self.out.push_str(prefix.trim_end());
+            self.out.push('\n');
+        }
+        self.blank_before = true;
+    }
+
+    /// The prefix of the next line; `first` is true for the first line of a block.
+    fn prefix(&mut self, first: bool) -> String {
+        let mut prefix = String::new();
+        for c in &mut self.containers {
+            match c {
+                Container::Quote => prefix.push_str("> "),
+                Container::Item { marker, used } => {
+                    if first && !*used {
+                        prefix.push_str(marker);
+                        *used = true;
+                    } else {
+                        prefix.extend(std::iter::repeat_n(' ', marker.width()));
+                    }
+                }
+                Container::List { .. } => {}
+            }
+        }
+        prefix
+    }
+
+    fn peek_prefixes(&self) -> (String, String) {
+        let mut first = String::new();
+        let mut rest = String::new();
+        for c in &self.containers {
+            match c {
+                Container::Quote => {
+                    first.push_str("> ");
+                    rest.push_str("> ");
+                }
+                Container::Item { marker, used } => {
+                    let pad: String = std::iter::repeat_n(' ', marker.width()).collect();
+                    first.push_str(if *used { &pad } else { marker });
+                    rest.push_str(&pad);
+                }
+                Container::List { .. } => {}
+            }
+        }
+        (first, rest)
+    }
+
+    /// Writes wrapped text as one block.
+    fn paragraph(&mut self, text: &str) {
+        self.block_gap();
+        let (first, rest) = self.peek_prefixes();
+        let _ = self.prefix(true); // marks list markers as used
+        let mut initial = first;
+        for line in text.split('\n') {
+            wrap_into(&mut self.out, line, self.options.width, &initial, &rest);
+            initial = rest.clone();
+        }
+    }
+
+    fn verbatim(&mut self, text: &str, indent: &str) {
+        self.block_gap();
+        let (first, rest) = self.peek_prefixes();
+        let _ = self.prefix(true);
+        for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
+            let prefix = if i == 0 { &first } else { &rest };
+            let _ = writeln!(self.out, "{prefix}{indent}{line}");
+        }
+    }
+
+    fn heading(&mut self, text: &str, underline: Option<char>) {
+        self.paragraph(text);
+        if let Some(c) = underline {
+            let (_, rest) = self.peek_prefixes();
+            let width = text.width().max(1);
+            let width = if self.options.width > 0 {
+                width.min(self.options.width.saturating_sub(rest.width()).max(1))
+            } else {
+                width
+            };
+            let _ = writeln!(self.out, "{rest}{}", c.to_string().repeat(width));
+        }
+    }
+
+    fn reference(&mut self, url: &str) -> usize {
+        match self.references.iter().position(|u| u == url) {
+            Some(i) => i + 1,
+            None => {
+                self.references.push(url.to_owned());
+                self.references.len()
+            }
+        }
+    }
+
+    /// The text of a link, with its URL as the link style says.
+    fn link(&mut self, text: &str, url: &str) -> String {
+        let same = text == url || url.strip_prefix("mailto:") == Some(text);
+        if url.is_empty() || same {
+            return text.to_owned();
+        }
+        match self.options.links {
+            LinkStyle::References => format!("{text} [{}]", self.reference(url)),
+            LinkStyle::Inline => format!("{text} ({url})"),
+            LinkStyle::None => text.to_owned(),
+        }
+    }
+
+    fn sources(&mut self, strings: &Strings, sources: &[Source]) -> String {
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| match &s.url {
+                Some(url) => self.link(&s.name, url.as_str()),
+                None => s.name.clone(),
+            })
+            .collect();
+        format!(
+            "{}: {}",
+            strings
+                .sources
+                .format(&strings.language, sources.len() as u64),
+            names.join(", ")
+        )
+    }
+
+    fn page(&mut self, view: &View<'_>) {
+        let article = view.article;
+        let strings: &Strings = &view.strings;
+        let parts = &self.options.parts;
+        if parts.site
+            && let Some(site) = article.site()
+        {
+            let mut line = site.name.clone();
+            if let Some(section) = &site.section {
+                line.push_str(" | ");
+                line.push_str(&section.name);
+            }
+            self.paragraph(&line);
+        }
+        if parts.meta {
+            let kicker: Vec<&str> =
+                article.category().map(|c| c.name.as_str()).into_iter().chain(view.label.as_deref()).collect();
+            if !kicker.is_empty() {
+                self.paragraph(&kicker.join(" · "));
+            }
+        }
+        self.heading(article.title(), Some('='));
+        if parts.meta {
+            let mut meta = Vec::new();
+            if !article.authors().is_empty() {
+                meta.push(format!(
+                    "{} {}",
+                    strings.by,
+                    strings.join(&view.author_names())
+                ));
+            }
+            if let Some(published) = article.published() {
+                meta.push(view.date(published));
+            }
+            if let Some(updated) = view.shown_update {
+                meta.push(format!("{} {}", strings.updated, view.date(updated)));
+            }
+            meta.push(view.reading_label());
+            self.paragraph(&meta.join(" · "));
+            if !article.sources().is_empty() {
+                let line = self.sources(strings, article.sources());
+                wrap_into(&mut self.out, &line, self.options.width, "", "");
+            }
+        }
+        if parts.summary
+            && let Some(summary) = article.summary()
+        {
+            self.paragraph(summary);
+        }
+        if let Some(image) = article.image() {
+            let mut line = format!("[{}: {}]", image_word(strings), image.alt);
+            if let Some(caption) = &image.caption {
+                line.push(' ');
+                line.push_str(caption);
+            }
+            if let Some(credit) = &image.credit {
+                line.push_str(&format!(" ({credit})"));
+            }
+            self.paragraph(&line);
+        }
+        self.body(view);
+        if parts.notices {
+            for notice in &view.notices {
+                self.containers.push(Container::Quote);
+                self.block_gap();
+                self.blank_before = false;
+                let (first, rest) = self.peek_prefixes();
+                let bar = |p: &str| p.replacen("> ", "| ", 1);
+                wrap_into(
+                    &mut self.out,
+                    &notice.text,
+                    self.options.width,
+                    &bar(&first),
+                    &bar(&rest),
+                );
+                if notice.with_sources && !article.sources().is_empty() {
+                    let line = self.sources(strings, article.sources());
+                    wrap_into(
+                        &mut self.out,
+                        &line,
+                        self.options.width,
+                        &bar(&rest),
+                        &bar(&rest),
+                    );
+                }
+                self.containers.pop();
+                self.blank_before = true;
+            }
+        }
+        if parts.comments && !article.comments().is_empty() {
+            self.heading(&strings.comments, Some('-'));
+            for comment in article.comments() {
+                let mut line = comment.author.clone();
+                if let Some(posted) = comment.posted {
+                    line.push_str(" · ");
+                    line.push_str(&view.date(posted));
+                }
+                self.paragraph(&line);
+                self.containers.push(Container::Item {
+                    marker: "  ".into(),
+                    used: true,
+                });
+                self.blank_before = false;
+                for (i, paragraph) in comment
+                    .text
+                    .split("\n\n")
+                    .filter(|p| !p.trim().is_empty())
+                    .enumerate()
+                {
+                    if i > 0 {
+                        self.blank_before = true;
+                    }
+                    self.paragraph(paragraph.trim());
+                }
+                self.containers.pop();
+            }
+        }
+        if parts.related && !article.related().is_empty() {
+            self.heading(&strings.related, Some('-'));
+            for item in article.related() {
+                let title = self.link(&item.title, item.url.as_str());
+                self.containers.push(Container::Item {
+                    marker: "- ".into(),
+                    used: false,
+                });
+                self.paragraph(&title);
+                let mut meta = Vec::new();
+                if let Some(category) = &item.category {
+                    meta.push(category.name.clone());
+                }
+                if let Some(published) = item.published {
+                    meta.push(view.date(published));
+                }
+                if let Some(minutes) = item.reading_minutes {
+                    meta.push(strings.reading_time(minutes));
+                }
+                if !meta.is_empty() {
+                    let (_, rest) = self.peek_prefixes();
+                    wrap_into(
+                        &mut self.out,
+                        &meta.join(" · "),
+                        self.options.width,
+                        &rest,
+                        &rest,
+                    );
+                }
+                self.containers.pop();
+                self.blank_before = false;
+            }
+            self.blank_before = true;
+        }
+    }
+
+    /// Writes the body from the parsed Markdown, walking the tree without recursion.
+    fn body(&mut self, view: &View<'_>) {
+        let mut skip: Option<Node<'_>> = None;
+        for edge in view.body.root.traverse() {
+            match edge {
+                Edge::Start(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    let value = node.data().value.clone_shallow();
+                    match value {
+                        Shallow::Paragraph => {
+                            let text = self.inline_text(node);
+                            if !text.trim().is_empty() {
+                                self.paragraph(&text);
+                            }
+                            skip = Some(node);
+                        }
+                        Shallow::Heading(level) => {
+                            let text = self.inline_text(node);
+                            self.heading(&text, (level == 2).then_some('-'));
+                            skip = Some(node);
+                        }
+                        Shallow::CodeBlock(literal) => {
+                            self.verbatim(&literal, "    ");
+                            skip = Some(node);
+                        }
+                        Shallow::ThematicBreak => self.paragraph("* * *"),
+                        Shallow::Table => {
+                            self.table(node);
+                            skip = Some(node);
+                        }
+                        Shallow::BlockQuote => self.containers.push(Container::Quote),
+                        Shallow::List {
+                            ordered,
+                            start,
+                            tight,
+                        } => self.containers.push(Container::List {
+                            ordered,
+                            next: start,
+                            tight,
+                        }),
+                        Shallow::Item => {
+                            let marker = match self.containers.last_mut() {
+                                Some(Container::List {
+                                    ordered: true,
+                                    next,
+                                    ..
+                                }) => {
+                                    *next += 1;
+                                    format!("{}. ", *next - 1)
+                                }
+                                _ => "- ".to_owned(),
+                            };
+                            let tight = matches!(
+                                self.containers.last(),
+                                Some(Container::List { tight: true, .. })
+                            );
+                            let first_item = node.previous_sibling().is_none();
+                            if tight && !first_item {
+                                self.blank_before = false;
+                            }
+                            self.containers.push(Container::Item {
+                                marker,
+                                used: false,
+                            });
+                        }
+                        Shallow::FootnoteDefinition(name) => {
+                            self.containers.push(Container::Item {
+                                marker: format!("[^{name}]: "),
+                                used: false,
+                            });
+                        }
+                        Shallow::Other => {}
+                    }
+                }
+                Edge::End(node) => {
+                    if skip.is_some_and(|s| std::ptr::eq(s, node)) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_some() {
+                        continue;
+                    }
+                    let value = node.data().value.clone_shallow();
+                    match value {
+                        Shallow::BlockQuote | Shallow::Item | Shallow::FootnoteDefinition(_) => {
+                            self.containers.pop();
+                            if let Some(Container::List { tight: true, .. }) =
+                                self.containers.last()
+                            {
+                                self.blank_before = false;
+                            }
+                        }
+                        Shallow::List { .. } => {
+                            self.containers.pop();
+                            self.blank_before = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// The text of a block's inlines, with links as the link style says.
+    fn inline_text(&mut self, block: Node<'_>) -> String {
+        let mut out = String::new();
+        let mut link_starts: Vec<usize> = Vec::new();
+        let mut skip: Option<Node<'_>> = None;
+        for edge in block.traverse() {
+            match edge {
+                Edge::Start(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match &node.data().value {
+                        Value::Text(t) => out.push_str(t),
+                        Value::Code(c) => out.push_str(&c.literal),
+                        Value::SoftBreak => out.push(' '),
+                        Value::LineBreak => out.push('\n'),
+                        Value::Link(_) => link_starts.push(out.len()),
+                        Value::Image(_) => {
+                            let alt = node.collect_text();
+                            let _ = write!(out, "[{}: {}]", self.image_word, alt.trim());
+                            skip = Some(node);
+                        }
+                        Value::FootnoteReference(r) => {
+                            let _ = write!(out, "[^{}]", r.name);
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::End(node) => {
+                    if skip.is_some_and(|s| std::ptr::eq(s, node)) {
+                        skip = None;
+                        continue;
+                    }
+                    if let Value::Link(link) = &node.data().value {
+                        let start = link_starts.pop().unwrap_or(0);
+                        let text = out.split_off(start);
+                        let rendered = self.link(&text, &link.url);
+                        out.push_str(&rendered);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn table(&mut self, table: Node<'_>) {
+        let rows: Vec<Vec<String>> = table
+            .children()
+            .map(|row| {
+                row.children()
+                    .map(|cell| self.inline_text(cell).trim().to_owned())
+                    .collect()
+            })
+            .collect();
+        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut widths = vec![0; columns];
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+        let (_, rest) = self.peek_prefixes();
+        let total = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + rest.width();
+        self.block_gap();
+        let _ = self.prefix(true);
+        if self.options.width == 0 || total <= self.options.width {
+            for (r, row) in rows.iter().enumerate() {
+                let mut line = rest.clone();
+                for (i, width) in widths.iter().enumerate() {
+                    let cell = row.get(i).map_or("", String::as_str);
+                    if i > 0 {
+                        line.push_str(" | ");
+                    }
+                    line.push_str(cell);
+                    line.extend(std::iter::repeat_n(' ', width - cell.width()));
+                }
+                let _ = writeln!(self.out, "{}", line.trim_end());
+                if r == 0 {
+                    let rule: Vec<String> =
+                        widths.iter().map(|w| "-".repeat((*w).max(1))).collect();
+                    let _ = writeln!(self.out, "{rest}{}", rule.join("-+-"));
+                }
+            }
+        } else {
+            // Too wide: each row as "header: value" lines.
+            let header = rows.first().cloned().unwrap_or_default();
+            for (r, row) in rows.iter().enumerate().skip(1) {
+                if r > 1 {
+                    let _ = writeln!(self.out, "{}", rest.trim_end());
+                }
+                for (i, cell) in row.iter().enumerate() {
+                    let name = header.get(i).map_or("", String::as_str);
+                    let line = if name.is_empty() {
+                        cell.clone()
+                    } else {
+                        format!("{name}: {cell}")
+                    };
+                    let indent = format!("{rest}  ");
+                    wrap_into(&mut self.out, &line, self.options.width, &rest, &indent);
+                }
+            }
+        }
+    }
+}
+
+/// A copy of the parts of a node the text writer needs, so the node is not borrowed while
+/// the writer walks its children.
+enum Shallow {
+    Paragraph,
+    Heading(u8),
+    CodeBlock(String),
+    ThematicBreak,
+    Table,
+    BlockQuote,
+    List {
+        ordered: bool,
+        start: usize,
+        tight: bool,
+    },
+    Item,
+    FootnoteDefinition(String),
+    Other,
+}
+
+trait ShallowExt {
+    fn clone_shallow(&self) -> Shallow;
+}
+
+impl ShallowExt for Value {
+    fn clone_shallow(&self) -> Shallow {
+        match self {
+            Value::Paragraph => Shallow::Paragraph,
+            Value::Heading(h) => Shallow::Heading(h.level),
+            Value::CodeBlock(c) => Shallow::CodeBlock(c.literal.clone()),
+            Value::ThematicBreak => Shallow::ThematicBreak,
+            Value::Table(_) => Shallow::Table,
+            Value::BlockQuote => Shallow::BlockQuote,
+            Value::List(l) => Shallow::List {
+                ordered: l.list_type == ListType::Ordered,
+                start: l.start,
+                tight: l.tight,
+            },
+            Value::Item(_) => Shallow::Item,
+            Value::FootnoteDefinition(f) => Shallow::FootnoteDefinition(f.name.clone()),
+            _ => Shallow::Other,
+        }
+    }
+}
+
+fn references_heading(strings: &Strings) -> &'static str {
+    match strings.language.get(..2).unwrap_or("") {
+        "ko" => "참고 링크",
+        "ja" => "リンク",
+        "zh" => "链接",
+        "es" => "Referencias",
+        "fr" => "Références",
+        "de" => "Verweise",
+        "ar" => "المراجع",
+        _ => "References",
+    }
+}
+
+fn image_word(strings: &Strings) -> &'static str {
+    match strings.language.get(..2).unwrap_or("") {
+        "ko" => "이미지",
+        "ja" => "画像",
+        "zh" => "图片",
+        "es" => "Imagen",
+        "fr" => "Image",
+        "de" => "Bild",
+        "ar" => "صورة",
+        _ => "Image",
+    }
+}
+
+/// Wraps one line of text to `width` display columns (0: no wrapping) into `out`, with
+/// Unicode line breaking so CJK text breaks between characters; words longer than the
+/// width (URLs) stay whole.
+fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) {
+    if width == 0 {
+        let _ = writeln!(out, "{initial}{text}");
+        return;
+    }
+    let options = textwrap::Options::new(width.max(initial.width() + 1))
+        .initial_indent(initial)
+        .subsequent_indent(subsequent)
+        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .break_words(false);
+    let lines = textwrap::wrap(text, options);
+    if lines.is_empty() {
+        let _ = writeln!(out, "{}", initial.trim_end());
+    }
+    for line in lines {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}

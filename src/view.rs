@@ -1,0 +1,215 @@
+//! What the page says, decided once for every output: labels, dates, notices, the parsed
+//! body and its reading time. The HTML and text renderers only decide how to show it.
+
+use std::borrow::Cow;
+
+use crate::locale::Strings;
+use crate::markdown::{self, Arena, Body};
+use crate::reading_time::{self, ReadingSpeed, ReadingTime};
+use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance};
+
+/// A notice to show beside the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Notice<'a> {
+    pub(crate) kind: DisclaimerKind,
+    pub(crate) text: Cow<'a, str>,
+    /// Whether the article's sources are listed with it.
+    pub(crate) with_sources: bool,
+}
+
+/// Everything the renderers show, derived from one parse of the body.
+pub(crate) struct View<'a> {
+    pub(crate) article: &'a Article,
+    pub(crate) strings: Cow<'a, Strings>,
+    pub(crate) body: Body<'a>,
+    pub(crate) reading_time: ReadingTime,
+    /// The content label; none for plain news written by people.
+    pub(crate) label: Option<Cow<'a, str>>,
+    pub(crate) notices: Vec<Notice<'a>>,
+    /// The update date, when it is later than the publication date.
+    pub(crate) shown_update: Option<DateTime>,
+}
+
+impl<'a> View<'a> {
+    pub(crate) fn new(
+        article: &'a Article,
+        strings: Option<&'a Strings>,
+        speed: &ReadingSpeed,
+        arena: &'a Arena<'a>,
+    ) -> View<'a> {
+        let strings = match strings {
+            Some(s) => Cow::Borrowed(s),
+            None => Cow::Owned(Strings::for_language(article.language())),
+        };
+        let japanese = reading_time::is_japanese(article.language());
+        let body = markdown::parse(arena, article.body(), japanese);
+        let counts = reading_time::article_counts(article, body.counts);
+        let reading_time = ReadingTime::from_counts(counts, speed);
+        let label = match article.label() {
+            Some(label) => Some(Cow::Borrowed(label)),
+            None => label(article, &strings).map(Cow::Owned),
+        };
+        let notices = notices(article, &strings);
+        let shown_update = match (article.published(), article.updated()) {
+            (Some(p), Some(u)) if u.timestamp() > p.timestamp() => Some(u),
+            (None, Some(u)) => Some(u),
+            _ => None,
+        };
+        View {
+            article,
+            strings,
+            body,
+            reading_time,
+            label,
+            notices,
+            shown_update,
+        }
+    }
+
+    pub(crate) fn reading_label(&self) -> String {
+        self.strings.reading_time(self.reading_time.minutes())
+    }
+
+    pub(crate) fn date(&self, date: DateTime) -> String {
+        self.strings.date(date.date())
+    }
+
+    pub(crate) fn author_names(&self) -> Vec<&'a str> {
+        self.article
+            .authors()
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+}
+
+/// The content label from kind and provenance: "Analysis", "AI Analysis", "AI News".
+/// Plain news written by people has none: every other article is measured against it.
+fn label(article: &Article, strings: &Strings) -> Option<String> {
+    let kind = strings.kind(article.kind());
+    let pattern = match article.provenance() {
+        Provenance::AiGenerated => &strings.ai_generated_label,
+        Provenance::AiAssisted => &strings.ai_assisted_label,
+        _ if article.kind() == ArticleKind::News => return None,
+        _ => return Some(kind.to_owned()),
+    };
+    Some(pattern.replace("{kind}", kind))
+}
+
+/// The notices: the AI notice for AI-made articles (it cannot be turned off), then the
+/// article's own notice if it is of another kind.
+fn notices<'a>(article: &'a Article, strings: &Strings) -> Vec<Notice<'a>> {
+    let given = article.disclaimer();
+    let mut notices = Vec::new();
+    let ai_kind = match article.provenance() {
+        Provenance::AiGenerated => Some(DisclaimerKind::AiGenerated),
+        Provenance::AiAssisted => Some(DisclaimerKind::AiAssisted),
+        _ => None,
+    };
+    let text_for = |kind: DisclaimerKind| -> Cow<'a, str> {
+        match given {
+            Some(d) if d.kind == kind && d.text.is_some() => {
+                Cow::Borrowed(d.text.as_deref().unwrap_or_default())
+            }
+            _ => Cow::Owned(strings.notice_text(kind).to_owned()),
+        }
+    };
+    if let Some(kind) = ai_kind {
+        notices.push(Notice {
+            kind,
+            text: text_for(kind),
+            with_sources: true,
+        });
+    }
+    if let Some(d) = given
+        && Some(d.kind) != ai_kind
+    {
+        let with_sources = matches!(
+            d.kind,
+            DisclaimerKind::AiGenerated | DisclaimerKind::AiAssisted
+        );
+        notices.push(Notice {
+            kind: d.kind,
+            text: text_for(d.kind),
+            with_sources,
+        });
+    }
+    notices.retain(|n| !n.text.trim().is_empty());
+    notices
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Disclaimer;
+
+    fn view_of(article: &Article, f: impl FnOnce(&View<'_>)) {
+        let arena = Arena::new();
+        let view = View::new(article, None, &ReadingSpeed::default(), &arena);
+        f(&view);
+    }
+
+    #[test]
+    fn label_comes_from_kind_and_provenance() {
+        let a = Article::builder("T", "B")
+            .kind(ArticleKind::Analysis)
+            .provenance(Provenance::AiGenerated)
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.label.as_deref(), Some("AI Analysis")));
+        let a = Article::builder("T", "B")
+            .kind(ArticleKind::Analysis)
+            .label("Deep dive")
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.label.as_deref(), Some("Deep dive")));
+        let a = Article::builder("T", "B")
+            .language("ko")
+            .kind(ArticleKind::Analysis)
+            .provenance(Provenance::AiGenerated)
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.label.as_deref(), Some("AI 분석")));
+        let a = Article::builder("T", "B").build().unwrap();
+        view_of(&a, |v| assert_eq!(v.label, None));
+    }
+
+    #[test]
+    fn ai_notice_is_always_shown_and_its_text_can_be_replaced() {
+        let a = Article::builder("T", "B")
+            .provenance(Provenance::AiGenerated)
+            .build()
+            .unwrap();
+        view_of(&a, |v| {
+            assert_eq!(v.notices.len(), 1);
+            assert!(
+                v.notices[0]
+                    .text
+                    .starts_with("This article was generated by AI")
+            );
+        });
+        let a = Article::builder("T", "B")
+            .provenance(Provenance::AiGenerated)
+            .disclaimer(Disclaimer::with_text(
+                DisclaimerKind::AiGenerated,
+                "Made by a model.",
+            ))
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.notices[0].text, "Made by a model."));
+        let a = Article::builder("T", "B")
+            .provenance(Provenance::AiGenerated)
+            .disclaimer(Disclaimer::new(DisclaimerKind::Sponsored))
+            .build()
+            .unwrap();
+        view_of(&a, |v| {
+            let kinds: Vec<_> = v.notices.iter().map(|n| n.kind).collect();
+            assert_eq!(
+                kinds,
+                [DisclaimerKind::AiGenerated, DisclaimerKind::Sponsored]
+            );
+        });
+        let a = Article::builder("T", "B").build().unwrap();
+        view_of(&a, |v| assert!(v.notices.is_empty()));
+    }
+}
