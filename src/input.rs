@@ -695,7 +695,14 @@ mod tests {
         for ok in ["en", "ko", "zh-Hans-CN", "ar-EG", "es-419", "sr-Latn"] {
             assert!(is_language_tag(ok), "{ok}");
         }
-        for bad in ["", "e", "en_US", "en--US", "en-waytoolongsubtag", "<script>"] {
+        for bad in [
+            "",
+            "e",
+            "en_US",
+            "en--US",
+            "en-waytoolongsubtag",
+            "<script>",
+        ] {
             assert!(!is_language_tag(bad), "{bad}");
         }
     }

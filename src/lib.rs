@@ -59,6 +59,12 @@
 //!
 //! None yet: the default build is the whole crate.
 
+#![doc(html_root_url = "https://docs.rs/dateline/0.1.0")]
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 pub mod error;
 pub mod html;
 pub mod input;

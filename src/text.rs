@@ -248,6 +248,13 @@ impl<'o> Writer<'o> {
         }
     }
 
+    /// Opens a container: the blank line before it carries only the outer prefixes.
+    fn open(&mut self, container: Container) {
+        self.block_gap();
+        self.blank_before = false;
+        self.containers.push(container);
+    }
+
     fn heading(&mut self, text: &str, underline: Option<char>) {
         self.paragraph(text);
         if let Some(c) = underline {
@@ -317,8 +324,12 @@ impl<'o> Writer<'o> {
             self.paragraph(&line);
         }
         if parts.meta {
-            let kicker: Vec<&str> =
-                article.category().map(|c| c.name.as_str()).into_iter().chain(view.label.as_deref()).collect();
+            let kicker: Vec<&str> = article
+                .category()
+                .map(|c| c.name.as_str())
+                .into_iter()
+                .chain(view.label.as_deref())
+                .collect();
             if !kicker.is_empty() {
                 self.paragraph(&kicker.join(" · "));
             }
@@ -365,9 +376,7 @@ impl<'o> Writer<'o> {
         self.body(view);
         if parts.notices {
             for notice in &view.notices {
-                self.containers.push(Container::Quote);
-                self.block_gap();
-                self.blank_before = false;
+                self.open(Container::Quote);
                 let (first, rest) = self.peek_prefixes();
                 let bar = |p: &str| p.replacen("> ", "| ", 1);
                 wrap_into(
@@ -487,37 +496,43 @@ impl<'o> Writer<'o> {
                             self.table(node);
                             skip = Some(node);
                         }
-                        Shallow::BlockQuote => self.containers.push(Container::Quote),
+                        Shallow::BlockQuote => self.open(Container::Quote),
                         Shallow::List {
                             ordered,
                             start,
                             tight,
-                        } => self.containers.push(Container::List {
-                            ordered,
-                            next: start,
-                            tight,
-                        }),
+                        } => {
+                            let in_tight_item =
+                                matches!(
+                                    self.containers.iter().rev().nth(1),
+                                    Some(Container::List { tight: true, .. })
+                                ) && matches!(self.containers.last(), Some(Container::Item { .. }));
+                            if in_tight_item {
+                                self.blank_before = false;
+                            }
+                            self.open(Container::List {
+                                ordered,
+                                next: start,
+                                tight,
+                            });
+                        }
                         Shallow::Item => {
-                            let marker = match self.containers.last_mut() {
+                            let (marker, tight) = match self.containers.last_mut() {
                                 Some(Container::List {
                                     ordered: true,
                                     next,
-                                    ..
+                                    tight,
                                 }) => {
                                     *next += 1;
-                                    format!("{}. ", *next - 1)
+                                    (format!("{}. ", *next - 1), *tight)
                                 }
-                                _ => "- ".to_owned(),
+                                Some(Container::List { tight, .. }) => ("- ".to_owned(), *tight),
+                                _ => ("- ".to_owned(), true),
                             };
-                            let tight = matches!(
-                                self.containers.last(),
-                                Some(Container::List { tight: true, .. })
-                            );
-                            let first_item = node.previous_sibling().is_none();
-                            if tight && !first_item {
+                            if tight || node.previous_sibling().is_none() {
                                 self.blank_before = false;
                             }
-                            self.containers.push(Container::Item {
+                            self.open(Container::Item {
                                 marker,
                                 used: false,
                             });
@@ -746,7 +761,7 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     let options = textwrap::Options::new(width.max(initial.width() + 1))
         .initial_indent(initial)
         .subsequent_indent(subsequent)
-        .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+        .word_separator(textwrap::WordSeparator::Custom(words_keeping_hangul))
         .break_words(false);
     let lines = textwrap::wrap(text, options);
     if lines.is_empty() {
@@ -755,4 +770,36 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     for line in lines {
         let _ = writeln!(out, "{}", line.trim_end());
     }
+}
+
+/// Words for line breaking by the Unicode line breaking algorithm (UAX #14), except that a
+/// Korean word is never split between two Hangul syllables: Korean puts spaces between
+/// words, and its readers expect lines to break there.
+fn words_keeping_hangul(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    use textwrap::core::Word;
+    let offset = |s: &str| s.as_ptr() as usize - line.as_ptr() as usize;
+    let mut words: Vec<Word<'_>> = Vec::new();
+    for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let joins = words.last().is_some_and(|prev: &Word<'_>| {
+            prev.whitespace.is_empty()
+                && prev
+                    .word
+                    .chars()
+                    .next_back()
+                    .is_some_and(crate::reading_time::is_hangul)
+                && word
+                    .word
+                    .chars()
+                    .next()
+                    .is_some_and(crate::reading_time::is_hangul)
+        });
+        if joins {
+            let prev = words.pop().unwrap_or(word);
+            let end = offset(word.whitespace) + word.whitespace.len();
+            words.push(Word::from(&line[offset(prev.word)..end]));
+        } else {
+            words.push(word);
+        }
+    }
+    Box::new(words.into_iter())
 }

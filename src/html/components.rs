@@ -28,7 +28,7 @@ impl Render for SiteBar<'_> {
     fn render(&self) -> Markup {
         let site = self.site;
         html! {
-            header.dl-site {
+            header.dl-site { "\n"
                 nav.dl-site-nav aria-label=(self.strings.site_navigation) {
                     ol.dl-breadcrumb {
                         li { a.dl-site-name href=(site.url) { (site.name) } }
@@ -74,7 +74,7 @@ impl Render for ArticleHeader<'_, '_> {
         let view = self.view;
         let article = view.article;
         html! {
-            header.dl-article-header {
+            header.dl-article-header { "\n"
                 @if article.category().is_some() || view.label.is_some() {
                     p.dl-kicker {
                         @if let Some(category) = article.category() {
@@ -111,7 +111,7 @@ impl Render for Byline<'_, '_> {
         let strings: &Strings = &view.strings;
         let authors = article.authors();
         html! {
-            div.dl-meta {
+            div.dl-meta { "\n"
                 @if !authors.is_empty() {
                     p.dl-byline {
                         (strings.by) " "
@@ -155,7 +155,7 @@ impl Render for Figure<'_> {
     fn render(&self) -> Markup {
         let image = self.image;
         html! {
-            figure.dl-figure {
+            figure.dl-figure { "\n"
                 img.dl-image src=(image.url) alt=(image.alt) width=[image.width] height=[image.height]
                     loading="eager" decoding="async" fetchpriority="high";
                 @if image.caption.is_some() || image.credit.is_some() {
@@ -179,7 +179,7 @@ impl Render for BodyHtml<'_, '_> {
     fn render_to(&self, buffer: &mut String) {
         buffer.push_str("<div class=\"dl-body\">\n");
         self.view.body.write_html(buffer);
-        buffer.push_str("</div>");
+        buffer.push_str("</div>\n");
     }
 }
 
@@ -212,7 +212,7 @@ impl Render for NoticeBox<'_, '_> {
         html! {
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } aria-label=(self.strings.notice)
                 data-notice=(kind) {
-                p.dl-notice-text { (self.notice.text) }
+                "\n" p.dl-notice-text { (self.notice.text) }
                 @if self.notice.with_sources && !self.sources.is_empty() {
                     p.dl-notice-sources {
                         (self.strings.sources.format(&self.strings.language, self.sources.len() as u64)) ": "
@@ -234,14 +234,14 @@ impl Render for Comments<'_> {
     fn render(&self) -> Markup {
         let strings = self.strings;
         html! {
-            section.dl-comments aria-labelledby="dl-comments-title" {
+            section.dl-comments aria-labelledby="dl-comments-title" { "\n"
                 h2 #dl-comments-title { (strings.comments) }
                 @if self.comments.is_empty() {
                     p.dl-comments-empty { (strings.no_comments) }
                 } @else {
                     ol.dl-comment-list {
                         @for comment in self.comments {
-                            li.dl-comment {
+                            li.dl-comment { "\n"
                                 p.dl-comment-meta {
                                     span.dl-comment-author { (comment.author) }
                                     @if let Some(posted) = comment.posted {
@@ -292,11 +292,11 @@ impl Render for Related<'_> {
         let strings = self.strings;
         html! {
             @if !self.related.is_empty() {
-                section.dl-related aria-labelledby="dl-related-title" {
+                section.dl-related aria-labelledby="dl-related-title" { "\n"
                     h2 #dl-related-title { (strings.related) }
                     ul.dl-cards {
                         @for item in self.related {
-                            li.dl-card {
+                            li.dl-card { "\n"
                                 @if let Some(image) = &item.image {
                                     img.dl-card-image src=(image.url) alt=(image.alt) width=[image.width]
                                         height=[image.height] loading="lazy" decoding="async";
@@ -337,7 +337,7 @@ impl Render for Contents<'_, '_> {
         let headings = &self.view.body.headings;
         html! {
             @if headings.len() > 1 {
-                nav.dl-toc aria-labelledby="dl-toc-title" {
+                nav.dl-toc aria-labelledby="dl-toc-title" { "\n"
                     h2 #dl-toc-title { (self.view.strings.contents) }
                     ol {
                         @for h in headings.iter().filter(|h| h.level <= 3) {

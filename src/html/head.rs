@@ -52,70 +52,74 @@ impl Render for Head<'_, '_> {
                 },
             )
         });
+        let absolute = |url: &crate::Url| match site {
+            Some(s) => url.resolve(&s.url).to_string(),
+            None => url.to_string(),
+        };
         let twitter_card = if image.is_some() {
             "summary_large_image"
         } else {
             "summary"
         };
         html! {
-            meta charset="utf-8";
-            meta name="viewport" content="width=device-width, initial-scale=1";
-            title { (title) @if let Some(site) = site { " | " (site.name) } }
+            meta charset="utf-8"; "\n"
+            meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+            title { (title) @if let Some(site) = site { " | " (site.name) } } "\n"
             @if let Some(summary) = article.summary() {
-                meta name="description" content=(summary);
+                meta name="description" content=(summary); "\n"
             }
             @if let Some(url) = &canonical {
-                link rel="canonical" href=(url);
+                link rel="canonical" href=(url); "\n"
             }
             @if !article.authors().is_empty() {
-                meta name="author" content=(view.strings.join(&view.author_names()));
+                meta name="author" content=(view.strings.join(&view.author_names())); "\n"
             }
             @if !article.tags().is_empty() {
-                meta name="keywords" content=(article.tags().join(", "));
+                meta name="keywords" content=(article.tags().join(", ")); "\n"
             }
-            meta property="og:type" content="article";
-            meta property="og:title" content=(title);
+            meta property="og:type" content="article"; "\n"
+            meta property="og:title" content=(title); "\n"
             @if let Some(summary) = article.summary() {
-                meta property="og:description" content=(summary);
+                meta property="og:description" content=(summary); "\n"
             }
             @if let Some(url) = &canonical {
-                meta property="og:url" content=(url);
+                meta property="og:url" content=(url); "\n"
             }
             @if let Some((image, url)) = &image {
-                meta property="og:image" content=(url);
-                meta property="og:image:alt" content=(image.alt);
+                meta property="og:image" content=(url); "\n"
+                meta property="og:image:alt" content=(image.alt); "\n"
                 @if let Some(w) = image.width { meta property="og:image:width" content=(w); }
                 @if let Some(h) = image.height { meta property="og:image:height" content=(h); }
             }
             @if let Some(site) = site {
-                meta property="og:site_name" content=(site.name);
+                meta property="og:site_name" content=(site.name); "\n"
             }
-            meta property="og:locale" content=(og_locale(article.language()));
+            meta property="og:locale" content=(og_locale(article.language())); "\n"
             @if let Some(published) = article.published() {
-                meta property="article:published_time" content=(published.to_string());
+                meta property="article:published_time" content=(published.to_string()); "\n"
             }
             @if let Some(updated) = article.updated() {
-                meta property="article:modified_time" content=(updated.to_string());
+                meta property="article:modified_time" content=(updated.to_string()); "\n"
             }
             @if let Some(category) = article.category() {
-                meta property="article:section" content=(category.name);
+                meta property="article:section" content=(category.name); "\n"
             }
             @for tag in article.tags() {
-                meta property="article:tag" content=(tag);
+                meta property="article:tag" content=(tag); "\n"
             }
             @for author in article.authors() {
-                meta property="article:author" content=(author.url.as_ref().map_or(author.name.as_str(), |u| u.as_str()));
+                meta property="article:author" content=(author.url.as_ref().map_or(author.name.clone(), &absolute)); "\n"
             }
-            meta name="twitter:card" content=(twitter_card);
-            meta name="twitter:title" content=(title);
+            meta name="twitter:card" content=(twitter_card); "\n"
+            meta name="twitter:title" content=(title); "\n"
             @if let Some(summary) = article.summary() {
-                meta name="twitter:description" content=(summary);
+                meta name="twitter:description" content=(summary); "\n"
             }
             @if let Some((image, url)) = &image {
-                meta name="twitter:image" content=(url);
-                meta name="twitter:image:alt" content=(image.alt);
+                meta name="twitter:image" content=(url); "\n"
+                meta name="twitter:image:alt" content=(image.alt); "\n"
             }
-            script type="application/ld+json" { (PreEscaped(json_ld_string(&json_ld(view)))) }
+            script type="application/ld+json" { (PreEscaped(json_ld_string(&json_ld(view)))) } "\n"
         }
     }
 }

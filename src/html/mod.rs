@@ -120,19 +120,19 @@ pub fn page(article: &Article, options: &HtmlOptions) -> String {
         html! {
             (DOCTYPE)
             html lang=(lang) dir=(dir) {
-                head {
-                    (head::Head { view })
+                "\n" head {
+                    "\n" (head::Head { view })
                     @match &options.stylesheet {
                         Stylesheet::Inline => style { (components::trusted(STYLESHEET)) },
                         Stylesheet::Link(url) => link rel="stylesheet" href=(url);,
                         Stylesheet::None => {},
                     }
                 }
-                body.dl-page {
+                "\n" body.dl-page {
                     @if let Some(site) = view.article.site() {
                         (SiteBar { site, strings: &view.strings })
                     }
-                    main.dl-main {
+                    "\n" main.dl-main {
                         (ArticleView { view, options })
                         (Trailer { view, options })
                     }
@@ -190,7 +190,7 @@ impl Render for ArticleView<'_, '_> {
         let provenance = article.provenance();
         html! {
             article.dl-article lang=(lang) dir=(if locale::is_rtl(lang) { "rtl" } else { "ltr" })
-                data-provenance=[(provenance != Provenance::Human).then(|| provenance.as_str())] {
+                data-provenance=[(provenance != Provenance::Human).then(|| provenance.as_str())] { "\n"
                 (ArticleHeader { view })
                 @if let Some(image) = article.image() {
                     (Figure { image })
@@ -200,7 +200,7 @@ impl Render for ArticleView<'_, '_> {
                 }
                 (BodyHtml { view })
                 @if !view.notices.is_empty() || !article.tags().is_empty() {
-                    footer.dl-article-footer {
+                    footer.dl-article-footer { "\n"
                         (Notices { view })
                         @if !article.tags().is_empty() {
                             ul.dl-tags {
