@@ -174,6 +174,10 @@ pub struct Strings {
     pub months: [Text; 12],
     /// How a date is written: `{year}`, `{month}` (number), `{month_name}`, `{day}`.
     pub date_pattern: Text,
+    /// How a time of day is written: `{hour}` (0 to 23) and `{minute}` (two digits).
+    pub time_pattern: Text,
+    /// What follows a label such as "Sources": ": ", or "：" in Chinese and Japanese.
+    pub colon: Text,
 }
 
 macro_rules! texts {
@@ -270,6 +274,7 @@ impl Strings {
                 ];
                 s.months = months(NUMERIC_MONTHS);
                 s.date_pattern = "{year}年{month}月{day}日".into();
+                s.colon = "：".into();
             }
             "zh" => {
                 s.min_read = PluralText::new("阅读时间 {n} 分钟");
@@ -308,6 +313,7 @@ impl Strings {
                 ];
                 s.months = months(NUMERIC_MONTHS);
                 s.date_pattern = "{year}年{month}月{day}日".into();
+                s.colon = "：".into();
             }
             "es" => {
                 s.min_read = PluralText::new("{n} min de lectura");
@@ -410,6 +416,8 @@ impl Strings {
                     "décembre",
                 ]);
                 s.date_pattern = "{day} {month_name} {year}".into();
+                s.time_pattern = "{hour} h {minute}".into();
+                s.colon = "\u{a0}: ".into();
             }
             "de" => {
                 s.min_read = PluralText::new("{n} Min. Lesezeit");
@@ -461,6 +469,7 @@ impl Strings {
                     "Dezember",
                 ]);
                 s.date_pattern = "{day}. {month_name} {year}".into();
+                s.time_pattern = "{hour}:{minute} Uhr".into();
             }
             "ar" => {
                 s.min_read = PluralText {
@@ -577,6 +586,8 @@ impl Strings {
                 "December",
             ]),
             date_pattern: "{month_name} {day}, {year}".into(),
+            time_pattern: "{hour}:{minute}".into(),
+            colon: ": ".into(),
         }
     }
 
@@ -619,6 +630,25 @@ impl Strings {
             .replace("{month_name}", &self.months[month - 1])
             .replace("{month}", &month.to_string())
             .replace("{day}", &date.day().to_string())
+    }
+
+    /// A time of day written the local way: "14:05", "14 h 05".
+    ///
+    /// ```
+    /// use dateline::locale::Strings;
+    /// let time = jiff::civil::time(14, 5, 0, 0);
+    /// assert_eq!(Strings::for_language("en").time(time), "14:05");
+    /// assert_eq!(Strings::for_language("fr").time(time), "14 h 05");
+    /// ```
+    pub fn time(&self, time: civil::Time) -> String {
+        self.time_pattern
+            .replace("{hour}", &time.hour().to_string())
+            .replace("{minute}", &format!("{:02}", time.minute()))
+    }
+
+    /// A label and its value: "Sources: A, B", "出典：A".
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}{}{value}", self.colon)
     }
 
     /// Names joined the local way: "A", "A and B", "A, B and C".

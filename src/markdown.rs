@@ -3,12 +3,10 @@
 //! This is the only module that names comrak. Its types stay here, so that a comrak
 //! release that renames options changes one file, and none of them reach the public API.
 
-use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::fmt::Write as _;
 
-use comrak::adapters::{HeadingAdapter, HeadingMeta};
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::nodes::{AstNode, NodeValue, TableAlignment};
 
 use crate::reading_time::{Counter, Counts};
 
@@ -37,6 +35,8 @@ pub(crate) struct Body<'a> {
     pub(crate) root: Node<'a>,
     pub(crate) headings: Vec<Heading>,
     pub(crate) counts: Counts,
+    /// The alignment of every table cell, in document order.
+    cell_alignments: Vec<TableAlignment>,
 }
 
 fn options() -> comrak::Options<'static> {
@@ -51,15 +51,18 @@ fn options() -> comrak::Options<'static> {
     options
 }
 
-/// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings below
-/// `h1`, gives them ids, and counts what a reader reads. One pass over the tree, with no
-/// recursion, so deep nesting cannot overflow the stack.
+/// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
+/// page's `h1`, gives them ids, and counts what a reader reads. One pass over the tree,
+/// with no recursion, so deep nesting cannot overflow the stack.
 pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
     let mut counter = Counter::new(japanese);
     let mut headings: Vec<(Node<'a>, u8)> = Vec::new();
     let mut remove: Vec<Node<'a>> = Vec::new();
     let mut unwrap: Vec<Node<'a>> = Vec::new();
+    let mut cell_alignments = Vec::new();
+    let mut table_alignments: Vec<TableAlignment> = Vec::new();
+    let mut column = 0;
     // Images and code blocks are not read as text: their subtree is skipped.
     let mut skip: Option<Node<'a>> = None;
 
@@ -77,9 +80,7 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
                     NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => remove.push(node),
                     NodeValue::CodeBlock(_) => skip = Some(node),
                     NodeValue::Heading(heading) => headings.push((node, heading.level)),
-                    NodeValue::Link(link) if !safe_url(&link.url) => {
-                        unwrap.push(node);
-                    }
+                    NodeValue::Link(link) if !safe_url(&link.url) => unwrap.push(node),
                     NodeValue::Image(image) => {
                         counter.image();
                         if !safe_url(&image.url) {
@@ -87,6 +88,16 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
                             remove.push(node);
                         }
                         skip = Some(node);
+                    }
+                    NodeValue::Table(table) => table_alignments.clone_from(&table.alignments),
+                    NodeValue::TableRow(_) => column = 0,
+                    NodeValue::TableCell => {
+                        let alignment = table_alignments
+                            .get(column)
+                            .copied()
+                            .unwrap_or(TableAlignment::None);
+                        cell_alignments.push(alignment);
+                        column += 1;
                     }
                     _ => {}
                 }
@@ -112,17 +123,26 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
         node.detach();
     }
 
-    // Shift so that the highest body heading is an h2: the page's h1 is the headline.
-    let shift = headings
-        .iter()
-        .map(|(_, level)| *level)
-        .min()
-        .map_or(0, |min| 2u8.saturating_sub(min));
+    Body {
+        root,
+        headings: shift_headings(headings),
+        counts: counter.finish(),
+        cell_alignments,
+    }
+}
+
+/// Shifts heading levels so that the highest is an `h2` (the page's `h1` is the headline)
+/// and no level is skipped on the way down, then gives each heading a unique id.
+fn shift_headings(headings: Vec<(Node<'_>, u8)>) -> Vec<Heading> {
     let mut anchorizer = comrak::Anchorizer::new();
-    let headings = headings
+    let highest = headings.iter().map(|(_, level)| *level).min().unwrap_or(2);
+    let mut previous = 1u8;
+    headings
         .into_iter()
         .map(|(node, level)| {
-            let level = (level + shift).min(6);
+            let shifted = (level + 2).saturating_sub(highest);
+            let level = shifted.clamp(2, previous + 1).min(6);
+            previous = level;
             if let NodeValue::Heading(h) = &mut node.data_mut().value {
                 h.level = level;
             }
@@ -130,13 +150,7 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
             let id = anchorizer.anchorize(&text);
             Heading { level, text, id }
         })
-        .collect();
-
-    Body {
-        root,
-        headings,
-        counts: counter.finish(),
-    }
+        .collect()
 }
 
 /// Whether a link or image target in the body may be written out: `http`, `https`,
@@ -162,62 +176,82 @@ fn safe_url(url: &str) -> bool {
     matches!(scheme, "http" | "https" | "mailto")
 }
 
-/// Writes ids from the parse into headings, in document order.
-struct HeadingIds<'h> {
-    headings: &'h [Heading],
-    next: AtomicUsize,
+/// What the HTML formatter needs beyond the tree: heading ids and cell alignments, each
+/// taken in document order.
+#[derive(Default)]
+struct Extras {
+    ids: Vec<String>,
+    next_heading: usize,
+    alignments: Vec<TableAlignment>,
+    next_cell: usize,
 }
 
-impl HeadingAdapter for HeadingIds<'_> {
-    fn enter(
-        &self,
-        output: &mut dyn fmt::Write,
-        heading: &HeadingMeta,
-        _sourcepos: Option<Sourcepos>,
-    ) -> fmt::Result {
-        let index = self.next.fetch_add(1, Ordering::Relaxed);
-        match self.headings.get(index) {
-            Some(h) => write!(output, "<h{} id=\"{}\">", heading.level, escape_attr(&h.id)),
-            None => write!(output, "<h{}>", heading.level),
-        }
-    }
-
-    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
-        writeln!(output, "</h{}>", heading.level)
-    }
-}
-
-/// Escapes text for a double-quoted attribute.
-fn escape_attr(s: &str) -> impl fmt::Display + '_ {
-    struct Escaped<'s>(&'s str);
-    impl fmt::Display for Escaped<'_> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            for c in self.0.chars() {
-                match c {
-                    '&' => f.write_str("&amp;")?,
-                    '"' => f.write_str("&quot;")?,
-                    '<' => f.write_str("&lt;")?,
-                    '>' => f.write_str("&gt;")?,
-                    c => fmt::Write::write_char(f, c)?,
+comrak::create_formatter!(BodyFormatter<Extras>, {
+    // Ids from the parse, so that they match the table of contents.
+    NodeValue::Heading(ref heading) => |context, entering| {
+        if entering {
+            context.cr()?;
+            let index = context.user.next_heading;
+            context.user.next_heading += 1;
+            match context.user.ids.get(index).cloned() {
+                Some(id) => {
+                    write!(context, "<h{} id=\"", heading.level)?;
+                    context.escape(&id)?;
+                    context.write_str("\">")?;
                 }
+                None => write!(context, "<h{}>", heading.level)?,
             }
-            Ok(())
+        } else {
+            writeln!(context, "</h{}>", heading.level)?;
         }
-    }
-    Escaped(s)
-}
+    },
+    // Alignment as a class: the `align` attribute is obsolete in HTML5, and a `style`
+    // attribute would need `'unsafe-inline'` in a host's Content Security Policy.
+    NodeValue::TableCell => |context, node, entering| {
+        let header = node.parent().is_some_and(|row| matches!(row.data().value, NodeValue::TableRow(true)));
+        let tag = if header { "th" } else { "td" };
+        if entering {
+            context.cr()?;
+            let index = context.user.next_cell;
+            context.user.next_cell += 1;
+            let class = match context.user.alignments.get(index) {
+                Some(TableAlignment::Left) => " class=\"dl-align-left\"",
+                Some(TableAlignment::Right) => " class=\"dl-align-right\"",
+                Some(TableAlignment::Center) => " class=\"dl-align-center\"",
+                _ => "",
+            };
+            write!(context, "<{tag}{class}>")?;
+        } else {
+            write!(context, "</{tag}>")?;
+        }
+    },
+    // Body images load lazily and decode off the main thread.
+    NodeValue::Image(ref link) => |context, entering| {
+        if entering {
+            context.write_str("<img src=\"")?;
+            context.escape_href(&link.url)?;
+            context.write_str("\" loading=\"lazy\" decoding=\"async\" alt=\"")?;
+            return Ok(comrak::html::ChildRendering::Plain);
+        } else {
+            if !link.title.is_empty() {
+                context.write_str("\" title=\"")?;
+                context.escape(&link.title)?;
+            }
+            context.write_str("\">")?;
+        }
+    },
+});
 
 impl Body<'_> {
-    /// Writes the body as HTML into `out`.
-    pub(crate) fn write_html(&self, out: &mut String) {
-        let ids = HeadingIds {
-            headings: &self.headings,
-            next: AtomicUsize::new(0),
+    /// Writes the body as HTML into `out`, with the heading ids from `headings`.
+    pub(crate) fn write_html(&self, headings: &[Heading], out: &mut String) {
+        let extras = Extras {
+            ids: headings.iter().map(|h| h.id.clone()).collect(),
+            alignments: self.cell_alignments.clone(),
+            ..Extras::default()
         };
-        let mut plugins = comrak::options::Plugins::default();
-        plugins.render.heading_adapter = Some(&ids);
         // Writing into a String cannot fail.
-        let _ = comrak::format_html_with_plugins(self.root, &options(), out, &plugins);
+        let _ = BodyFormatter::format_document(self.root, &options(), out, extras);
     }
 }
 
@@ -230,7 +264,7 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false);
         let mut out = String::new();
-        body.write_html(&mut out);
+        body.write_html(&body.headings, &mut out);
         out
     }
 
@@ -261,6 +295,10 @@ mod tests {
             .collect();
         assert_eq!(levels, [(2, "one"), (3, "two"), (2, "one-1")]);
         assert_eq!(html("## Kept\n"), "<h2 id=\"kept\">Kept</h2>\n");
+        assert_eq!(html("### Up\n"), "<h2 id=\"up\">Up</h2>\n");
+        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false);
+        let levels: Vec<_> = body.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [2, 3, 2]);
     }
 
     #[test]

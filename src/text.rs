@@ -34,9 +34,10 @@ use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 use crate::locale::Strings;
+use crate::markdown::Body;
 use crate::markdown::{Arena, Edge, ListType, Node, Value};
 use crate::reading_time::ReadingSpeed;
-use crate::view::View;
+use crate::view::{self, View};
 use crate::{Article, Source};
 
 /// How links are shown in plain text.
@@ -116,14 +117,15 @@ impl Default for TextOptions {
 /// Renders an article as plain text.
 pub fn render(article: &Article, options: &TextOptions) -> String {
     let arena = Arena::new();
-    let view = View::new(
+    let (view, body) = view::prepare(
         article,
         options.strings.as_ref(),
         &options.reading_speed,
         &arena,
     );
     let mut w = Writer::new(options, image_word(&view.strings));
-    w.page(&view);
+    w.base = article.site().map(|site| site.url.clone());
+    w.page(&view, &body);
     w.finish(&view.strings)
 }
 
@@ -146,6 +148,8 @@ struct Writer<'o> {
     options: &'o TextOptions,
     /// "Image", in the page's language.
     image_word: &'static str,
+    /// The site's home page, for relative links.
+    base: Option<crate::Url>,
     out: String,
     containers: Vec<Container>,
     references: Vec<String>,
@@ -158,6 +162,7 @@ impl<'o> Writer<'o> {
         Writer {
             options,
             image_word,
+            base: None,
             out: String::new(),
             containers: Vec::new(),
             references: Vec::new(),
@@ -285,6 +290,9 @@ impl<'o> Writer<'o> {
         if url.is_empty() || same {
             return text.to_owned();
         }
+        // Relative links are made absolute against the site, so that they work outside it.
+        let absolute = self.base.as_ref().and_then(|base| base.join(url));
+        let url = absolute.as_deref().unwrap_or(url);
         match self.options.links {
             LinkStyle::References => format!("{text} [{}]", self.reference(url)),
             LinkStyle::Inline => format!("{text} ({url})"),
@@ -300,16 +308,13 @@ impl<'o> Writer<'o> {
                 None => s.name.clone(),
             })
             .collect();
-        format!(
-            "{}: {}",
-            strings
-                .sources
-                .format(&strings.language, sources.len() as u64),
-            names.join(", ")
-        )
+        let label = strings
+            .sources
+            .format(&strings.language, sources.len() as u64);
+        strings.labelled(&label, &names.join(", "))
     }
 
-    fn page(&mut self, view: &View<'_>) {
+    fn page(&mut self, view: &View<'_>, body: &Body<'_>) {
         let article = view.article;
         let strings: &Strings = &view.strings;
         let parts = &self.options.parts;
@@ -348,7 +353,7 @@ impl<'o> Writer<'o> {
                 meta.push(view.date(published));
             }
             if let Some(updated) = view.shown_update {
-                meta.push(format!("{} {}", strings.updated, view.date(updated)));
+                meta.push(format!("{} {}", strings.updated, view.update_text(updated)));
             }
             meta.push(view.reading_label());
             self.paragraph(&meta.join(" · "));
@@ -373,7 +378,7 @@ impl<'o> Writer<'o> {
             }
             self.paragraph(&line);
         }
-        self.body(view);
+        self.body(body);
         if parts.notices {
             for notice in &view.notices {
                 self.open(Container::Quote);
@@ -465,9 +470,9 @@ impl<'o> Writer<'o> {
     }
 
     /// Writes the body from the parsed Markdown, walking the tree without recursion.
-    fn body(&mut self, view: &View<'_>) {
+    fn body(&mut self, body: &Body<'_>) {
         let mut skip: Option<Node<'_>> = None;
-        for edge in view.body.root.traverse() {
+        for edge in body.root.traverse() {
             match edge {
                 Edge::Start(node) => {
                     if skip.is_some() {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::locale::Strings;
-use crate::markdown::{self, Arena, Body};
+use crate::markdown::{self, Arena, Body, Heading};
 use crate::reading_time::{self, ReadingSpeed, ReadingTime};
 use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance};
 
@@ -17,11 +17,14 @@ pub(crate) struct Notice<'a> {
     pub(crate) with_sources: bool,
 }
 
-/// Everything the renderers show, derived from one parse of the body.
+/// Everything the renderers show besides the body itself, derived from one parse of it.
+/// It owns no part of the parse, so it outlives it.
+#[derive(Debug, Clone)]
 pub(crate) struct View<'a> {
     pub(crate) article: &'a Article,
     pub(crate) strings: Cow<'a, Strings>,
-    pub(crate) body: Body<'a>,
+    /// The body's headings, shifted under the headline, with their ids.
+    pub(crate) headings: Vec<Heading>,
     pub(crate) reading_time: ReadingTime,
     /// The content label; none for plain news written by people.
     pub(crate) label: Option<Cow<'a, str>>,
@@ -30,20 +33,33 @@ pub(crate) struct View<'a> {
     pub(crate) shown_update: Option<DateTime>,
 }
 
+/// Parses the body once and decides what the page says: the one entry to rendering.
+pub(crate) fn prepare<'a, 'b>(
+    article: &'a Article,
+    strings: Option<&'a Strings>,
+    speed: &ReadingSpeed,
+    arena: &'b Arena<'b>,
+) -> (View<'a>, Body<'b>) {
+    let japanese = reading_time::is_japanese(article.language());
+    let mut body = markdown::parse(arena, article.body(), japanese);
+    let headings = std::mem::take(&mut body.headings);
+    let view = View::new(article, strings, speed, body.counts, headings);
+    (view, body)
+}
+
 impl<'a> View<'a> {
-    pub(crate) fn new(
+    fn new(
         article: &'a Article,
         strings: Option<&'a Strings>,
         speed: &ReadingSpeed,
-        arena: &'a Arena<'a>,
+        body_counts: reading_time::Counts,
+        headings: Vec<Heading>,
     ) -> View<'a> {
         let strings = match strings {
             Some(s) => Cow::Borrowed(s),
             None => Cow::Owned(Strings::for_language(article.language())),
         };
-        let japanese = reading_time::is_japanese(article.language());
-        let body = markdown::parse(arena, article.body(), japanese);
-        let counts = reading_time::article_counts(article, body.counts);
+        let counts = reading_time::article_counts(article, body_counts);
         let reading_time = ReadingTime::from_counts(counts, speed);
         let label = match article.label() {
             Some(label) => Some(Cow::Borrowed(label)),
@@ -58,7 +74,7 @@ impl<'a> View<'a> {
         View {
             article,
             strings,
-            body,
+            headings,
             reading_time,
             label,
             notices,
@@ -72,6 +88,16 @@ impl<'a> View<'a> {
 
     pub(crate) fn date(&self, date: DateTime) -> String {
         self.strings.date(date.date())
+    }
+
+    /// The update as shown: its time when it is on the publication day, else its date.
+    pub(crate) fn update_text(&self, updated: DateTime) -> String {
+        match self.article.published() {
+            Some(published) if published.date() == updated.date() => {
+                self.strings.time(updated.civil().time())
+            }
+            _ => self.date(updated),
+        }
     }
 
     pub(crate) fn author_names(&self) -> Vec<&'a str> {
@@ -145,7 +171,7 @@ mod tests {
 
     fn view_of(article: &Article, f: impl FnOnce(&View<'_>)) {
         let arena = Arena::new();
-        let view = View::new(article, None, &ReadingSpeed::default(), &arena);
+        let (view, _body) = prepare(article, None, &ReadingSpeed::default(), &arena);
         f(&view);
     }
 

@@ -91,7 +91,7 @@ fn sample_page_shows_every_part_of_the_anatomy() {
         ),
         (
             "disclaimer",
-            r#"<aside class="dl-notice dl-notice-ai-generated" aria-label="About this article" data-notice="ai_generated">"#,
+            r#"<aside class="dl-notice dl-notice-ai-generated" role="note" aria-label="About this article" data-notice="ai_generated">"#,
         ),
         (
             "disclaimer text",

@@ -1,15 +1,66 @@
-//! The parts of the page, each a small type that implements [`maud::Render`].
+//! The parts of the page, each a small type that implements [`maud::Render`] and
+//! [`Display`](std::fmt::Display), made by [`Page`](super::Page).
+
+use std::fmt;
 
 use maud::{Markup, PreEscaped, Render, html};
 
-use crate::locale::Strings;
+use super::HtmlOptions;
+use crate::locale::{self, Strings};
+use crate::markdown::Heading;
 use crate::view::{Notice, View};
-use crate::{Comment, DateTime, RelatedArticle, Site, Source};
+use crate::{DateTime, Provenance, Source};
+
+/// Something that writes the article body's HTML: the parsed tree, or HTML rendered from
+/// it earlier.
+pub(crate) trait WriteBody {
+    fn write_body(&self, headings: &[Heading], out: &mut String);
+}
+
+impl WriteBody for crate::markdown::Body<'_> {
+    fn write_body(&self, headings: &[Heading], out: &mut String) {
+        self.write_html(headings, out);
+    }
+}
+
+impl WriteBody for String {
+    fn write_body(&self, _headings: &[Heading], out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+macro_rules! display_as_html {
+    ($($name:ident),* $(,)?) => {$(
+        impl fmt::Display for $name<'_> {
+            /// The component's HTML.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let mut buffer = String::new();
+                self.render_to(&mut buffer);
+                f.write_str(&buffer)
+            }
+        }
+    )*};
+}
+
+display_as_html!(
+    SiteBar,
+    ArticleHeader,
+    Byline,
+    Figure,
+    BodyHtml,
+    TableOfContents,
+    Notices,
+    Comments,
+    Related,
+    ArticleElement,
+    Document,
+    Head
+);
 
 /// `<time datetime>` with the date written the local way.
-pub(crate) struct Time<'s> {
-    pub(crate) date: DateTime,
-    pub(crate) strings: &'s Strings,
+struct Time<'s> {
+    date: DateTime,
+    strings: &'s Strings,
 }
 
 impl Render for Time<'_> {
@@ -18,37 +69,8 @@ impl Render for Time<'_> {
     }
 }
 
-/// The site bar: brand and section, as a breadcrumb.
-pub(crate) struct SiteBar<'a> {
-    pub(crate) site: &'a Site,
-    pub(crate) strings: &'a Strings,
-}
-
-impl Render for SiteBar<'_> {
-    fn render(&self) -> Markup {
-        let site = self.site;
-        html! {
-            header.dl-site { "\n"
-                nav.dl-site-nav aria-label=(self.strings.site_navigation) {
-                    ol.dl-breadcrumb {
-                        li { a.dl-site-name href=(site.url) { (site.name) } }
-                        @if let Some(section) = &site.section {
-                            li {
-                                @match &section.url {
-                                    Some(url) => a.dl-section-name href=(url) { (section.name) },
-                                    None => span.dl-section-name { (section.name) },
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
 /// Source links, comma-separated.
-pub(crate) struct SourceLinks<'a>(pub(crate) &'a [Source]);
+struct SourceLinks<'a>(&'a [Source]);
 
 impl Render for SourceLinks<'_> {
     fn render(&self) -> Markup {
@@ -64,17 +86,53 @@ impl Render for SourceLinks<'_> {
     }
 }
 
-/// The article header: category and label, headline, meta line and standfirst.
-pub(crate) struct ArticleHeader<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
+/// The site bar: brand and section as a breadcrumb, in a `<header>`. Empty when the
+/// article has no site.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteBar<'p> {
+    pub(crate) view: &'p View<'p>,
 }
 
-impl Render for ArticleHeader<'_, '_> {
+impl Render for SiteBar<'_> {
+    fn render(&self) -> Markup {
+        let Some(site) = self.view.article.site() else {
+            return html! {};
+        };
+        html! {
+            header.dl-site {
+                "\n"
+                nav.dl-site-nav aria-label=(self.view.strings.site_navigation) {
+                    ol.dl-breadcrumb {
+                        li { a.dl-site-name href=(site.url) { (site.name) } }
+                        @if let Some(section) = &site.section {
+                            li {
+                                @match &section.url {
+                                    Some(url) => a.dl-section-name href=(url) { (section.name) },
+                                    None => span.dl-section-name { (section.name) },
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            "\n"
+        }
+    }
+}
+
+/// The article header: category and label, headline, byline and meta line, standfirst.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleHeader<'p> {
+    pub(crate) view: &'p View<'p>,
+}
+
+impl Render for ArticleHeader<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
         let article = view.article;
         html! {
-            header.dl-article-header { "\n"
+            header.dl-article-header {
+                "\n"
                 @if article.category().is_some() || view.label.is_some() {
                     p.dl-kicker {
                         @if let Some(category) = article.category() {
@@ -85,33 +143,40 @@ impl Render for ArticleHeader<'_, '_> {
                         }
                         @if article.category().is_some() && view.label.is_some() { " " }
                         @if let Some(label) = &view.label {
-                            span.dl-label.dl-label-ai[article.provenance() != crate::Provenance::Human] { (label) }
+                            span.dl-label.dl-label-ai[article.provenance() != Provenance::Human] { (label) }
                         }
                     }
+                    "\n"
                 }
                 h1.dl-headline { (article.title()) }
+                "\n"
                 (Byline { view })
                 @if let Some(summary) = article.summary() {
                     p.dl-standfirst { (summary) }
+                    "\n"
                 }
             }
+            "\n"
         }
     }
 }
 
-/// The byline and meta line: authors, dates, reading time, sources.
-pub(crate) struct Byline<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
+/// The byline and meta line: authors, dates, reading time and sources.
+#[derive(Debug, Clone, Copy)]
+pub struct Byline<'p> {
+    pub(crate) view: &'p View<'p>,
 }
 
-impl Render for Byline<'_, '_> {
+impl Render for Byline<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
         let article = view.article;
         let strings: &Strings = &view.strings;
         let authors = article.authors();
+        let sources = article.sources();
         html! {
-            div.dl-meta { "\n"
+            div.dl-meta {
+                "\n"
                 @if !authors.is_empty() {
                     p.dl-byline {
                         (strings.by) " "
@@ -125,37 +190,51 @@ impl Render for Byline<'_, '_> {
                             }
                         }
                     }
+                    "\n"
                 }
                 p.dl-meta-line {
                     @if let Some(published) = article.published() {
                         span.dl-published { (Time { date: published, strings }) }
+                        " "
                     }
                     @if let Some(updated) = view.shown_update {
-                        span.dl-updated { (strings.updated) " " (Time { date: updated, strings }) }
+                        span.dl-updated {
+                            (strings.updated) " "
+                            time datetime=(updated.to_string()) { (view.update_text(updated)) }
+                        }
+                        " "
                     }
                     span.dl-reading-time { (view.reading_label()) }
-                    @if !article.sources().is_empty() {
+                    @if !sources.is_empty() {
+                        " "
                         span.dl-sources {
-                            (strings.sources.format(&strings.language, article.sources().len() as u64)) ": "
-                            (SourceLinks(article.sources()))
+                            (strings.sources.format(&strings.language, sources.len() as u64)) (strings.colon)
+                            (SourceLinks(sources))
                         }
                     }
                 }
+                "\n"
             }
+            "\n"
         }
     }
 }
 
-/// The feature image with its caption and credit.
-pub(crate) struct Figure<'a> {
-    pub(crate) image: &'a crate::Image,
+/// The feature image as a `<figure>` with its caption and credit. Empty when the article
+/// has no image.
+#[derive(Debug, Clone, Copy)]
+pub struct Figure<'p> {
+    pub(crate) view: &'p View<'p>,
 }
 
 impl Render for Figure<'_> {
     fn render(&self) -> Markup {
-        let image = self.image;
+        let Some(image) = self.view.article.image() else {
+            return html! {};
+        };
         html! {
-            figure.dl-figure { "\n"
+            figure.dl-figure {
+                "\n"
                 img.dl-image src=(image.url) alt=(image.alt) width=[image.width] height=[image.height]
                     loading="eager" decoding="async" fetchpriority="high";
                 @if image.caption.is_some() || image.credit.is_some() {
@@ -166,29 +245,66 @@ impl Render for Figure<'_> {
                     }
                 }
             }
+            "\n"
         }
     }
 }
 
-/// The Markdown body, written by the Markdown module straight into the page buffer.
-pub(crate) struct BodyHtml<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
+/// The Markdown body in a `<div class="dl-body">`.
+pub struct BodyHtml<'p> {
+    pub(crate) view: &'p View<'p>,
+    pub(crate) body: &'p (dyn WriteBody + 'p),
 }
 
-impl Render for BodyHtml<'_, '_> {
+impl Render for BodyHtml<'_> {
     fn render_to(&self, buffer: &mut String) {
         buffer.push_str("<div class=\"dl-body\">\n");
-        self.view.body.write_html(buffer);
+        self.body.write_body(&self.view.headings, buffer);
         buffer.push_str("</div>\n");
     }
 }
 
-/// The notices: the AI disclaimer and any other notice, each an `<aside>` with a name.
-pub(crate) struct Notices<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
+impl fmt::Debug for BodyHtml<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BodyHtml").finish_non_exhaustive()
+    }
 }
 
-impl Render for Notices<'_, '_> {
+/// A table of contents built from the body's headings (levels 2 and 3). Empty when the
+/// body has fewer than two headings.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOfContents<'p> {
+    pub(crate) view: &'p View<'p>,
+}
+
+impl Render for TableOfContents<'_> {
+    fn render(&self) -> Markup {
+        let headings = &self.view.headings;
+        html! {
+            @if headings.len() > 1 {
+                nav.dl-toc aria-labelledby="dl-toc-title" {
+                    "\n"
+                    h2 #dl-toc-title { (self.view.strings.contents) }
+                    ol {
+                        @for h in headings.iter().filter(|h| h.level <= 3) {
+                            li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (h.text) } }
+                        }
+                    }
+                }
+                "\n"
+            }
+        }
+    }
+}
+
+/// The notices: the AI disclaimer and any other notice, each an `<aside role="note">`
+/// with an accessible name. Empty when there are none.
+#[derive(Debug, Clone, Copy)]
+pub struct Notices<'p> {
+    pub(crate) view: &'p View<'p>,
+}
+
+impl Render for Notices<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
         let sources = view.article.sources();
@@ -210,38 +326,48 @@ impl Render for NoticeBox<'_, '_> {
     fn render(&self) -> Markup {
         let kind = self.notice.kind.as_str();
         html! {
-            aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } aria-label=(self.strings.notice)
-                data-notice=(kind) {
-                "\n" p.dl-notice-text { (self.notice.text) }
+            // A note, not a landmark: it belongs to the article it sits in.
+            aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
+                aria-label=(self.strings.notice) data-notice=(kind) {
+                "\n"
+                p.dl-notice-text { (self.notice.text) }
                 @if self.notice.with_sources && !self.sources.is_empty() {
+                    "\n"
                     p.dl-notice-sources {
-                        (self.strings.sources.format(&self.strings.language, self.sources.len() as u64)) ": "
+                        (self.strings.sources.format(&self.strings.language, self.sources.len() as u64))
+                        (self.strings.colon)
                         (SourceLinks(self.sources))
                     }
                 }
             }
+            "\n"
         }
     }
 }
 
-/// Reader comments, as escaped plain text.
-pub(crate) struct Comments<'a> {
-    pub(crate) comments: &'a [Comment],
-    pub(crate) strings: &'a Strings,
+/// Reader comments as escaped plain text, under a heading. With no comments it says so,
+/// and a host can fill the section.
+#[derive(Debug, Clone, Copy)]
+pub struct Comments<'p> {
+    pub(crate) view: &'p View<'p>,
 }
 
 impl Render for Comments<'_> {
     fn render(&self) -> Markup {
-        let strings = self.strings;
+        let strings: &Strings = &self.view.strings;
+        let comments = self.view.article.comments();
         html! {
-            section.dl-comments aria-labelledby="dl-comments-title" { "\n"
+            section.dl-comments aria-labelledby="dl-comments-title" {
+                "\n"
                 h2 #dl-comments-title { (strings.comments) }
-                @if self.comments.is_empty() {
+                "\n"
+                @if comments.is_empty() {
                     p.dl-comments-empty { (strings.no_comments) }
                 } @else {
                     ol.dl-comment-list {
-                        @for comment in self.comments {
-                            li.dl-comment { "\n"
+                        @for comment in comments {
+                            "\n"
+                            li.dl-comment {
                                 p.dl-comment-meta {
                                     span.dl-comment-author { (comment.author) }
                                     @if let Some(posted) = comment.posted {
@@ -251,9 +377,12 @@ impl Render for Comments<'_> {
                                 (PlainText(&comment.text))
                             }
                         }
+                        "\n"
                     }
                 }
+                "\n"
             }
+            "\n"
         }
     }
 }
@@ -281,22 +410,26 @@ impl Render for PlainText<'_> {
     }
 }
 
-/// Related articles, as a labelled list of cards.
-pub(crate) struct Related<'a> {
-    pub(crate) related: &'a [RelatedArticle],
-    pub(crate) strings: &'a Strings,
+/// Related articles, as a labelled list of cards. Empty when there are none.
+#[derive(Debug, Clone, Copy)]
+pub struct Related<'p> {
+    pub(crate) view: &'p View<'p>,
 }
 
 impl Render for Related<'_> {
     fn render(&self) -> Markup {
-        let strings = self.strings;
+        let strings: &Strings = &self.view.strings;
+        let related = self.view.article.related();
         html! {
-            @if !self.related.is_empty() {
-                section.dl-related aria-labelledby="dl-related-title" { "\n"
+            @if !related.is_empty() {
+                section.dl-related aria-labelledby="dl-related-title" {
+                    "\n"
                     h2 #dl-related-title { (strings.related) }
+                    "\n"
                     ul.dl-cards {
-                        @for item in self.related {
-                            li.dl-card { "\n"
+                        @for item in related {
+                            "\n"
+                            li.dl-card {
                                 @if let Some(image) = &item.image {
                                     img.dl-card-image src=(image.url) alt=(image.alt) width=[image.width]
                                         height=[image.height] loading="lazy" decoding="async";
@@ -306,12 +439,14 @@ impl Render for Related<'_> {
                                     p.dl-card-meta {
                                         @if let Some(category) = &item.category {
                                             span.dl-card-category { (category.name) }
+                                            " "
                                         }
                                         @if let Some(published) = item.published {
-                                            " " (Time { date: published, strings })
+                                            (Time { date: published, strings })
+                                            " "
                                         }
                                         @if let Some(minutes) = item.reading_minutes {
-                                            " " span.dl-reading-time { (strings.reading_time(minutes)) }
+                                            span.dl-reading-time { (strings.reading_time(minutes)) }
                                         }
                                     }
                                 }
@@ -320,37 +455,137 @@ impl Render for Related<'_> {
                                 }
                             }
                         }
+                        "\n"
                     }
+                    "\n"
                 }
+                "\n"
             }
         }
     }
 }
 
-/// A table of contents built from the body's headings.
-pub(crate) struct Contents<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
+/// The `<article>` element alone, with `lang` and `dir`, for a host's own layout: header,
+/// image, table of contents (when asked for), body, notices and tags.
+pub struct ArticleElement<'p> {
+    pub(crate) view: &'p View<'p>,
+    pub(crate) options: &'p HtmlOptions,
+    pub(crate) body: &'p (dyn WriteBody + 'p),
 }
 
-impl Render for Contents<'_, '_> {
+impl fmt::Debug for ArticleElement<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ArticleElement").finish_non_exhaustive()
+    }
+}
+
+impl Render for ArticleElement<'_> {
     fn render(&self) -> Markup {
-        let headings = &self.view.body.headings;
+        let view = self.view;
+        let article = view.article;
+        let lang = article.language();
+        let provenance = article.provenance();
         html! {
-            @if headings.len() > 1 {
-                nav.dl-toc aria-labelledby="dl-toc-title" { "\n"
-                    h2 #dl-toc-title { (self.view.strings.contents) }
-                    ol {
-                        @for h in headings.iter().filter(|h| h.level <= 3) {
-                            li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (h.text) } }
+            article.dl-article lang=(lang) dir=(direction(lang))
+                data-provenance=[(provenance != Provenance::Human).then(|| provenance.as_str())] {
+                "\n"
+                (ArticleHeader { view })
+                (Figure { view })
+                @if self.options.table_of_contents {
+                    (TableOfContents { view })
+                }
+                (BodyHtml { view, body: self.body })
+                @if !view.notices.is_empty() || !article.tags().is_empty() {
+                    footer.dl-article-footer {
+                        "\n"
+                        (Notices { view })
+                        @if !article.tags().is_empty() {
+                            ul.dl-tags {
+                                @for tag in article.tags() { li.dl-tag { (tag) } }
+                            }
+                            "\n"
                         }
                     }
+                    "\n"
                 }
             }
+            "\n"
         }
     }
 }
 
-/// HTML that this crate wrote itself; never untrusted text.
-pub(crate) fn trusted(html: &str) -> PreEscaped<&str> {
-    PreEscaped(html)
+/// `ltr` or `rtl` for a language tag.
+pub(crate) fn direction(language: &str) -> &'static str {
+    if locale::is_rtl(language) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// A whole HTML document: doctype, head, site bar, article, comments, related articles.
+pub struct Document<'p> {
+    pub(crate) view: &'p View<'p>,
+    pub(crate) options: &'p HtmlOptions,
+    pub(crate) body: &'p (dyn WriteBody + 'p),
+}
+
+impl fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document").finish_non_exhaustive()
+    }
+}
+
+impl Render for Document<'_> {
+    fn render(&self) -> Markup {
+        let view = self.view;
+        let options = self.options;
+        let lang = view.article.language();
+        html! {
+            (maud::DOCTYPE)
+            html lang=(lang) dir=(direction(lang)) {
+                "\n"
+                head {
+                    "\n"
+                    (Head { view })
+                    @match &options.stylesheet {
+                        super::Stylesheet::Inline => { style { (PreEscaped(super::STYLESHEET)) } "\n" },
+                        super::Stylesheet::Link(url) => { link rel="stylesheet" href=(url); "\n" },
+                        super::Stylesheet::None => {},
+                    }
+                }
+                "\n"
+                body.dl-page {
+                    "\n"
+                    (SiteBar { view })
+                    main.dl-main {
+                        "\n"
+                        (ArticleElement { view, options, body: self.body })
+                        @if options.comments {
+                            (Comments { view })
+                        }
+                        @if options.related {
+                            (Related { view })
+                        }
+                    }
+                    "\n"
+                }
+                "\n"
+            }
+            "\n"
+        }
+    }
+}
+
+/// The head metadata: title, description, canonical link, Open Graph, Twitter card and the
+/// JSON-LD graph.
+#[derive(Debug, Clone, Copy)]
+pub struct Head<'p> {
+    pub(crate) view: &'p View<'p>,
+}
+
+impl Render for Head<'_> {
+    fn render(&self) -> Markup {
+        super::head::head(self.view)
+    }
 }

@@ -1,6 +1,6 @@
 //! Head metadata: title, description, canonical link, Open Graph, Twitter card, JSON-LD.
 
-use maud::{Markup, PreEscaped, Render, html};
+use maud::{Markup, PreEscaped, html};
 use serde_json::{Value, json};
 
 use crate::view::View;
@@ -32,13 +32,8 @@ fn og_locale(language: &str) -> String {
 }
 
 /// The `<head>` contents for an article.
-pub(crate) struct Head<'v, 'a> {
-    pub(crate) view: &'v View<'a>,
-}
-
-impl Render for Head<'_, '_> {
-    fn render(&self) -> Markup {
-        let view = self.view;
+pub(crate) fn head(view: &View<'_>) -> Markup {
+    {
         let article = view.article;
         let title = article.seo_title().unwrap_or(article.title());
         let canonical = article.canonical_url();

@@ -27,20 +27,24 @@
 //! AI-made articles), `dl-headline`, `dl-meta`, `dl-byline`, `dl-meta-line`,
 //! `dl-reading-time`, `dl-sources`, `dl-standfirst`, `dl-figure`, `dl-body`, `dl-toc`,
 //! `dl-article-footer`, `dl-notice` (with `dl-notice-ai-generated` and so on),
-//! `dl-comments`, `dl-comment`, `dl-related`, `dl-cards`, `dl-card`.
+//! `dl-comments`, `dl-comment`, `dl-related`, `dl-cards`, `dl-card`, and in the body's
+//! tables `dl-align-left`, `dl-align-right` and `dl-align-center`.
 
 mod components;
 mod head;
 
-use maud::{DOCTYPE, Markup, Render, html};
+use maud::Render;
 
-use crate::locale::{self, Strings};
+use crate::Article;
+use crate::locale::Strings;
 use crate::markdown::Arena;
-use crate::reading_time::ReadingSpeed;
-use crate::view::View;
-use crate::{Article, Provenance};
+use crate::reading_time::{ReadingSpeed, ReadingTime};
+use crate::view::{self, View};
 
-use components::{ArticleHeader, BodyHtml, Comments, Contents, Figure, Notices, Related, SiteBar};
+pub use components::{
+    ArticleElement, ArticleHeader, BodyHtml, Byline, Comments, Document, Figure, Head, Notices,
+    Related, SiteBar, TableOfContents,
+};
 
 /// The default stylesheet: a readable measure, a layout from 320 px up, dark mode, print
 /// styles and right-to-left layout through logical properties.
@@ -80,9 +84,10 @@ pub struct HtmlOptions {
     /// Show a table of contents before the body when it has two or more headings.
     /// Default `false`.
     pub table_of_contents: bool,
-    /// Show the comments section (with a "no comments" line when empty). Default `true`.
+    /// Show the comments section on the page (with a "no comments" line when empty).
+    /// Default `true`.
     pub comments: bool,
-    /// Show related articles. Default `true`.
+    /// Show related articles on the page. Default `true`.
     pub related: bool,
 }
 
@@ -99,63 +104,56 @@ impl Default for HtmlOptions {
     }
 }
 
-fn with_view<R>(article: &Article, options: &HtmlOptions, f: impl FnOnce(&View<'_>) -> R) -> R {
+/// Renders a full HTML page: doctype, head metadata, site bar, article, comments and
+/// related articles. The body is parsed once and written straight into the page.
+pub fn page(article: &Article, options: &HtmlOptions) -> String {
     let arena = Arena::new();
-    let view = View::new(
+    let (view, body) = view::prepare(
         article,
         options.strings.as_ref(),
         &options.reading_speed,
         &arena,
     );
-    f(&view)
+    let mut out =
+        String::with_capacity(article.body().len() * 2 + 8 * 1024 + stylesheet_len(options));
+    Document {
+        view: &view,
+        options,
+        body: &body,
+    }
+    .render_to(&mut out);
+    out
 }
 
-/// Renders a full HTML page: doctype, head metadata, site bar, article, comments and
-/// related articles.
-pub fn page(article: &Article, options: &HtmlOptions) -> String {
-    with_view(article, options, |view| {
-        let lang = view.article.language();
-        let dir = if locale::is_rtl(lang) { "rtl" } else { "ltr" };
-        let mut out = String::with_capacity(article.body().len() * 2 + 16 * 1024);
-        html! {
-            (DOCTYPE)
-            html lang=(lang) dir=(dir) {
-                "\n" head {
-                    "\n" (head::Head { view })
-                    @match &options.stylesheet {
-                        Stylesheet::Inline => style { (components::trusted(STYLESHEET)) },
-                        Stylesheet::Link(url) => link rel="stylesheet" href=(url);,
-                        Stylesheet::None => {},
-                    }
-                }
-                "\n" body.dl-page {
-                    @if let Some(site) = view.article.site() {
-                        (SiteBar { site, strings: &view.strings })
-                    }
-                    "\n" main.dl-main {
-                        (ArticleView { view, options })
-                        (Trailer { view, options })
-                    }
-                }
-            }
-        }
-        .render_to(&mut out);
-        out
-    })
+fn stylesheet_len(options: &HtmlOptions) -> usize {
+    if options.stylesheet == Stylesheet::Inline {
+        STYLESHEET.len()
+    } else {
+        0
+    }
 }
 
 /// Renders the `<article>` element alone, with `lang` and `dir`, for a host's layout.
 pub fn article(article: &Article, options: &HtmlOptions) -> String {
-    with_view(article, options, |view| {
-        ArticleView { view, options }.render().into_string()
-    })
+    let arena = Arena::new();
+    let (view, body) = view::prepare(
+        article,
+        options.strings.as_ref(),
+        &options.reading_speed,
+        &arena,
+    );
+    ArticleElement {
+        view: &view,
+        options,
+        body: &body,
+    }
+    .render()
+    .into_string()
 }
 
 /// Renders the head metadata alone (meta tags and JSON-LD), for a host's `<head>`.
 pub fn head(article: &Article, options: &HtmlOptions) -> String {
-    with_view(article, options, |view| {
-        head::Head { view }.render().into_string()
-    })
+    Page::new(article, options).head().to_string()
 }
 
 /// The JSON-LD graph of an article (schema.org), as JSON that is safe inside a `<script>`.
@@ -171,65 +169,155 @@ pub fn head(article: &Article, options: &HtmlOptions) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn json_ld(article: &Article, options: &HtmlOptions) -> String {
-    with_view(article, options, |view| {
-        head::json_ld_string(&head::json_ld(view))
-    })
+    Page::new(article, options).json_ld()
 }
 
-/// The article element: header, image, body, notices.
-struct ArticleView<'v, 'a> {
-    view: &'v View<'a>,
-    options: &'v HtmlOptions,
+/// An article made ready for HTML: the body parsed once and rendered, and everything the
+/// page says decided. Its methods give each part of the page as a component that
+/// implements [`maud::Render`] (for a host's maud templates) and
+/// [`Display`](std::fmt::Display) (for everyone else: `to_string()` is its HTML).
+///
+/// ```
+/// use dateline::{Article, html::{HtmlOptions, Page}};
+///
+/// let article = Article::from_json(r#"{
+///     "title": "Bridge reopens",
+///     "body": "Traffic is back.",
+///     "provenance": "ai_generated",
+///     "site": {"name": "The Courier", "url": "https://courier.example/"}
+/// }"#)?;
+/// let options = HtmlOptions::default();
+/// let page = Page::new(&article, &options);
+///
+/// // In a host's own maud template:
+/// let markup = maud::html! {
+///     div.host-layout { (page.site_bar()) (page.article()) }
+///     aside.host-sidebar { (page.notices()) }
+/// };
+/// assert!(markup.into_string().contains(r#"<a class="dl-site-name" href="https://courier.example/">The Courier</a>"#));
+///
+/// // Or as strings:
+/// let byline: String = page.byline().to_string();
+/// assert!(byline.contains("1 min read"));
+/// assert!(page.notices().to_string().starts_with(r#"<aside class="dl-notice dl-notice-ai-generated" role="note""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    view: View<'a>,
+    body: String,
+    options: &'a HtmlOptions,
 }
 
-impl Render for ArticleView<'_, '_> {
-    fn render(&self) -> Markup {
-        let view = self.view;
-        let article = view.article;
-        let lang = article.language();
-        let provenance = article.provenance();
-        html! {
-            article.dl-article lang=(lang) dir=(if locale::is_rtl(lang) { "rtl" } else { "ltr" })
-                data-provenance=[(provenance != Provenance::Human).then(|| provenance.as_str())] { "\n"
-                (ArticleHeader { view })
-                @if let Some(image) = article.image() {
-                    (Figure { image })
-                }
-                @if self.options.table_of_contents {
-                    (Contents { view })
-                }
-                (BodyHtml { view })
-                @if !view.notices.is_empty() || !article.tags().is_empty() {
-                    footer.dl-article-footer { "\n"
-                        (Notices { view })
-                        @if !article.tags().is_empty() {
-                            ul.dl-tags {
-                                @for tag in article.tags() { li.dl-tag { (tag) } }
-                            }
-                        }
-                    }
-                }
-            }
+impl<'a> Page<'a> {
+    /// Parses the article's body once and prepares every part of the page.
+    pub fn new(article: &'a Article, options: &'a HtmlOptions) -> Page<'a> {
+        let arena = Arena::new();
+        let (view, body) = view::prepare(
+            article,
+            options.strings.as_ref(),
+            &options.reading_speed,
+            &arena,
+        );
+        let mut html = String::with_capacity(article.body().len() * 3 / 2);
+        body.write_html(&view.headings, &mut html);
+        Page {
+            view,
+            body: html,
+            options,
         }
+    }
+
+    /// The whole HTML document, as [`page`] renders it.
+    pub fn document(&self) -> Document<'_> {
+        Document {
+            view: &self.view,
+            options: self.options,
+            body: &self.body,
+        }
+    }
+
+    /// The `<article>` element, with `lang` and `dir`.
+    pub fn article(&self) -> ArticleElement<'_> {
+        ArticleElement {
+            view: &self.view,
+            options: self.options,
+            body: &self.body,
+        }
+    }
+
+    /// The head metadata: title, description, canonical link, Open Graph, Twitter card,
+    /// JSON-LD.
+    pub fn head(&self) -> Head<'_> {
+        Head { view: &self.view }
+    }
+
+    /// The site bar: brand and section.
+    pub fn site_bar(&self) -> SiteBar<'_> {
+        SiteBar { view: &self.view }
+    }
+
+    /// Category, label, headline, byline and standfirst.
+    pub fn header(&self) -> ArticleHeader<'_> {
+        ArticleHeader { view: &self.view }
+    }
+
+    /// The byline and meta line: authors, dates, reading time, sources.
+    pub fn byline(&self) -> Byline<'_> {
+        Byline { view: &self.view }
+    }
+
+    /// The feature image.
+    pub fn figure(&self) -> Figure<'_> {
+        Figure { view: &self.view }
+    }
+
+    /// The body.
+    pub fn body(&self) -> BodyHtml<'_> {
+        BodyHtml {
+            view: &self.view,
+            body: &self.body,
+        }
+    }
+
+    /// A table of contents of the body's headings.
+    pub fn table_of_contents(&self) -> TableOfContents<'_> {
+        TableOfContents { view: &self.view }
+    }
+
+    /// The notices: the AI disclaimer and any other.
+    pub fn notices(&self) -> Notices<'_> {
+        Notices { view: &self.view }
+    }
+
+    /// Reader comments.
+    pub fn comments(&self) -> Comments<'_> {
+        Comments { view: &self.view }
+    }
+
+    /// Related articles.
+    pub fn related(&self) -> Related<'_> {
+        Related { view: &self.view }
+    }
+
+    /// The JSON-LD graph, safe inside a `<script>` element.
+    pub fn json_ld(&self) -> String {
+        head::json_ld_string(&head::json_ld(&self.view))
+    }
+
+    /// The article's reading time: headline, standfirst, body and images.
+    pub fn reading_time(&self) -> ReadingTime {
+        self.view.reading_time
+    }
+
+    /// The reading-time label, such as "3 min read".
+    pub fn reading_time_label(&self) -> String {
+        self.view.reading_label()
     }
 }
 
-/// Comments and related articles, after the article.
-struct Trailer<'v, 'a> {
-    view: &'v View<'a>,
-    options: &'v HtmlOptions,
-}
-
-impl Render for Trailer<'_, '_> {
-    fn render(&self) -> Markup {
-        let view = self.view;
-        html! {
-            @if self.options.comments {
-                (Comments { comments: view.article.comments(), strings: &view.strings })
-            }
-            @if self.options.related {
-                (Related { related: view.article.related(), strings: &view.strings })
-            }
-        }
+impl maud::Render for Page<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        self.document().render_to(buffer);
     }
 }

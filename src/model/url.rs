@@ -92,6 +92,20 @@ impl Url {
     }
 }
 
+impl Url {
+    /// `reference` (a checked link target from the body or the model) made absolute against
+    /// this URL when this one is absolute and `reference` is relative.
+    pub(crate) fn join(&self, reference: &str) -> Option<String> {
+        if self.is_relative() || scheme_of(reference).is_some() {
+            return None;
+        }
+        url::Url::parse(&self.0)
+            .and_then(|base| base.join(reference))
+            .ok()
+            .map(String::from)
+    }
+}
+
 /// The scheme of `s` if it starts with one, lowercased (RFC 3986 `scheme ":"`).
 fn scheme_of(s: &str) -> Option<String> {
     let colon = s.find(':')?;

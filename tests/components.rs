@@ -1,0 +1,151 @@
+//! Each part of the page alone, as a host embeds it: through maud or as a String.
+
+mod common;
+
+use std::path::Path;
+
+use dateline::html::{self, HtmlOptions, Page};
+use maud::html;
+
+#[test]
+fn every_component_renders_alone() {
+    let article = common::sample();
+    let options = HtmlOptions::default();
+    let page = Page::new(&article, &options);
+    insta::assert_snapshot!("site_bar", page.site_bar().to_string());
+    insta::assert_snapshot!("byline", page.byline().to_string());
+    insta::assert_snapshot!("notices", page.notices().to_string());
+    insta::assert_snapshot!("comments", page.comments().to_string());
+    insta::assert_snapshot!("related", page.related().to_string());
+    insta::assert_snapshot!("figure", page.figure().to_string());
+    insta::assert_snapshot!("table_of_contents", page.table_of_contents().to_string());
+}
+
+#[test]
+fn components_embed_in_a_host_maud_template() {
+    let article = common::sample();
+    let options = HtmlOptions::default();
+    let page = Page::new(&article, &options);
+    let markup = html! {
+        div.host { (page.header()) (page.body()) }
+        aside.host-rail { (page.related()) }
+    };
+    let html = markup.into_string();
+    assert!(html.starts_with(r#"<div class="host"><header class="dl-article-header">"#));
+    assert!(html.contains(r#"<div class="dl-body">"#));
+    assert!(html.contains(r#"<aside class="host-rail"><section class="dl-related""#));
+}
+
+#[test]
+fn the_article_fragment_keeps_language_and_direction() {
+    let article = common::load(Path::new("tests/fixtures/arabic.json"));
+    let fragment = html::article(&article, &HtmlOptions::default());
+    assert!(
+        fragment.starts_with(r#"<article class="dl-article" lang="ar" dir="rtl">"#),
+        "{fragment}"
+    );
+    let page = html::page(&article, &HtmlOptions::default());
+    assert!(page.starts_with(r#"<!DOCTYPE html><html lang="ar" dir="rtl">"#));
+}
+
+#[test]
+fn page_document_equals_the_page_function() {
+    let article = common::sample();
+    let options = HtmlOptions::default();
+    assert_eq!(
+        Page::new(&article, &options).document().to_string(),
+        html::page(&article, &options)
+    );
+    assert_eq!(
+        Page::new(&article, &options).article().to_string(),
+        html::article(&article, &options)
+    );
+}
+
+#[test]
+fn head_alone_has_the_metadata() {
+    let head = html::head(&common::sample(), &HtmlOptions::default());
+    for needle in [
+        r#"<link rel="canonical" href="https://liabooks.example/politics/kim-jong-un-regional-development-20x10">"#,
+        r#"<meta property="og:type" content="article">"#,
+        r#"<meta property="og:image:width" content="1200">"#,
+        r#"<meta property="article:published_time" content="2026-01-12T08:30:00+09:00">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<script type="application/ld+json">"#,
+    ] {
+        assert!(head.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn json_ld_has_every_property_for_a_full_article() {
+    let article = common::load(Path::new("tests/fixtures/full.json"));
+    let json: serde_json::Value =
+        serde_json::from_str(&html::json_ld(&article, &HtmlOptions::default())).unwrap();
+    let node = &json["@graph"][0];
+    for key in [
+        "headline",
+        "description",
+        "image",
+        "datePublished",
+        "dateModified",
+        "author",
+        "publisher",
+        "mainEntityOfPage",
+        "articleSection",
+        "keywords",
+        "inLanguage",
+        "wordCount",
+        "timeRequired",
+        "isBasedOn",
+        "digitalSourceType",
+    ] {
+        assert!(!node[key].is_null(), "JSON-LD lacks {key}");
+    }
+    assert_eq!(node["@type"], "NewsArticle");
+    assert_eq!(
+        node["image"]["url"],
+        "https://news.example/images/2026/02/plant.jpg"
+    );
+    assert_eq!(node["author"][0]["@type"], "Person");
+    assert_eq!(node["author"][2]["@type"], "Organization");
+    assert_eq!(
+        node["author"][2]["url"],
+        "https://news.example/authors/asia-desk"
+    );
+    assert_eq!(
+        node["publisher"]["logo"]["url"],
+        "https://news.example/logo.png"
+    );
+    assert_eq!(node["timeRequired"], "PT1M");
+    assert_eq!(json["@graph"][1]["@type"], "BreadcrumbList");
+    assert_eq!(
+        json["@graph"][1]["itemListElement"][1]["item"],
+        "https://news.example/world"
+    );
+}
+
+#[test]
+fn update_on_the_day_of_publication_shows_the_time() {
+    let article = common::load(Path::new("tests/fixtures/full.json"));
+    let options = HtmlOptions::default();
+    let page = Page::new(&article, &options);
+    let byline = page.byline().to_string();
+    assert!(
+        byline.contains(r#"Updated <time datetime="2026-02-05T11:30:00+00:00">11:30</time>"#),
+        "{byline}"
+    );
+}
+
+#[test]
+fn hostile_text_fields_are_escaped() {
+    let article = common::load(Path::new("tests/fixtures/full.json"));
+    let page = html::page(&article, &HtmlOptions::default());
+    assert!(page.contains("&lt;b&gt;Not bold&lt;/b&gt;"));
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_eq!(
+        page.matches("<script").count(),
+        1,
+        "only the JSON-LD script"
+    );
+}
