@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use comrak::arena_tree::NodeEdge;
-use comrak::nodes::{AstNode, NodeValue, TableAlignment};
+use comrak::nodes::{AstNode, NodeValue};
 
 use crate::reading_time::{Counter, Counts};
 
@@ -17,7 +17,7 @@ pub(crate) type Arena<'a> = comrak::Arena<'a>;
 pub(crate) type Node<'a> = &'a AstNode<'a>;
 
 pub(crate) use comrak::arena_tree::NodeEdge as Edge;
-pub(crate) use comrak::nodes::{ListType, NodeValue as Value};
+pub(crate) use comrak::nodes::{ListType, NodeValue as Value, TableAlignment};
 
 /// A heading of the body, after its level was shifted under the page's `h1`.
 #[derive(Debug, Clone, PartialEq, Eq)]

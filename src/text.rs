@@ -35,7 +35,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::locale::Strings;
 use crate::markdown::Body;
-use crate::markdown::{Arena, Edge, ListType, Node, Value};
+use crate::markdown::{Arena, Edge, ListType, Node, TableAlignment, Value};
 use crate::reading_time::ReadingSpeed;
 use crate::view::{self, View};
 use crate::{Article, Source};
@@ -150,6 +150,8 @@ struct Writer<'o> {
     image_word: &'static str,
     /// The site's home page, for relative links.
     base: Option<crate::Url>,
+    /// Footnote names in the order they are numbered.
+    footnotes: Vec<String>,
     out: String,
     containers: Vec<Container>,
     references: Vec<String>,
@@ -163,6 +165,7 @@ impl<'o> Writer<'o> {
             options,
             image_word,
             base: None,
+            footnotes: Vec::new(),
             out: String::new(),
             containers: Vec::new(),
             references: Vec::new(),
@@ -176,7 +179,14 @@ impl<'o> Writer<'o> {
             self.out.push_str(references_heading(strings));
             self.out.push('\n');
             for (i, url) in self.references.iter().enumerate() {
-                let _ = writeln!(self.out, "[{}] {url}", i + 1);
+                // A URL is never broken; one too long for its line goes on the next.
+                let number = format!("[{}]", i + 1);
+                let width = self.options.width;
+                if width == 0 || number.len() + 1 + url.width() <= width {
+                    let _ = writeln!(self.out, "{number} {url}");
+                } else {
+                    let _ = writeln!(self.out, "{number}\n{} {url}", " ".repeat(number.len()));
+                }
             }
         }
         self.out
@@ -260,17 +270,19 @@ impl<'o> Writer<'o> {
         self.containers.push(container);
     }
 
+    /// Writes a heading, underlined as wide as its longest line when `underline` is given.
     fn heading(&mut self, text: &str, underline: Option<char>) {
+        let start = self.out.len();
         self.paragraph(text);
         if let Some(c) = underline {
             let (_, rest) = self.peek_prefixes();
-            let width = text.width().max(1);
-            let width = if self.options.width > 0 {
-                width.min(self.options.width.saturating_sub(rest.width()).max(1))
-            } else {
-                width
-            };
-            let _ = writeln!(self.out, "{rest}{}", c.to_string().repeat(width));
+            let written = self.out[start..].trim_start_matches('\n');
+            let width = written
+                .lines()
+                .map(|l| l.width().saturating_sub(rest.width()))
+                .max()
+                .unwrap_or(0);
+            let _ = writeln!(self.out, "{rest}{}", c.to_string().repeat(width.max(1)));
         }
     }
 
@@ -497,8 +509,8 @@ impl<'o> Writer<'o> {
                             skip = Some(node);
                         }
                         Shallow::ThematicBreak => self.paragraph("* * *"),
-                        Shallow::Table => {
-                            self.table(node);
+                        Shallow::Table(alignments) => {
+                            self.table(node, &alignments);
                             skip = Some(node);
                         }
                         Shallow::BlockQuote => self.open(Container::Quote),
@@ -543,8 +555,15 @@ impl<'o> Writer<'o> {
                             });
                         }
                         Shallow::FootnoteDefinition(name) => {
-                            self.containers.push(Container::Item {
-                                marker: format!("[^{name}]: "),
+                            let number = match self.footnotes.iter().position(|n| *n == name) {
+                                Some(i) => i + 1,
+                                None => {
+                                    self.footnotes.push(name);
+                                    self.footnotes.len()
+                                }
+                            };
+                            self.open(Container::Item {
+                                marker: format!("{} ", superscript(number)),
                                 used: false,
                             });
                         }
@@ -603,7 +622,14 @@ impl<'o> Writer<'o> {
                             skip = Some(node);
                         }
                         Value::FootnoteReference(r) => {
-                            let _ = write!(out, "[^{}]", r.name);
+                            let number = match self.footnotes.iter().position(|n| *n == r.name) {
+                                Some(i) => i + 1,
+                                None => {
+                                    self.footnotes.push(r.name.clone());
+                                    self.footnotes.len()
+                                }
+                            };
+                            out.push_str(&superscript(number));
                         }
                         _ => {}
                     }
@@ -625,12 +651,12 @@ impl<'o> Writer<'o> {
         out
     }
 
-    fn table(&mut self, table: Node<'_>) {
+    fn table(&mut self, table: Node<'_>, alignments: &[Align]) {
         let rows: Vec<Vec<String>> = table
             .children()
             .map(|row| {
                 row.children()
-                    .map(|cell| self.inline_text(cell).trim().to_owned())
+                    .map(|cell| self.inline_text(cell).trim().replace('\n', " "))
                     .collect()
             })
             .collect();
@@ -653,8 +679,15 @@ impl<'o> Writer<'o> {
                     if i > 0 {
                         line.push_str(" | ");
                     }
+                    let pad = width - cell.width();
+                    let before = match alignments.get(i) {
+                        Some(Align::Right) => pad,
+                        Some(Align::Center) => pad / 2,
+                        _ => 0,
+                    };
+                    line.extend(std::iter::repeat_n(' ', before));
                     line.push_str(cell);
-                    line.extend(std::iter::repeat_n(' ', width - cell.width()));
+                    line.extend(std::iter::repeat_n(' ', pad - before));
                 }
                 let _ = writeln!(self.out, "{}", line.trim_end());
                 if r == 0 {
@@ -692,7 +725,7 @@ enum Shallow {
     Heading(u8),
     CodeBlock(String),
     ThematicBreak,
-    Table,
+    Table(Vec<Align>),
     BlockQuote,
     List {
         ordered: bool,
@@ -715,7 +748,16 @@ impl ShallowExt for Value {
             Value::Heading(h) => Shallow::Heading(h.level),
             Value::CodeBlock(c) => Shallow::CodeBlock(c.literal.clone()),
             Value::ThematicBreak => Shallow::ThematicBreak,
-            Value::Table(_) => Shallow::Table,
+            Value::Table(t) => Shallow::Table(
+                t.alignments
+                    .iter()
+                    .map(|a| match a {
+                        TableAlignment::Right => Align::Right,
+                        TableAlignment::Center => Align::Center,
+                        _ => Align::Left,
+                    })
+                    .collect(),
+            ),
             Value::BlockQuote => Shallow::BlockQuote,
             Value::List(l) => Shallow::List {
                 ordered: l.list_type == ListType::Ordered,
@@ -727,6 +769,24 @@ impl ShallowExt for Value {
             _ => Shallow::Other,
         }
     }
+}
+
+/// How a table column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// A footnote number in superscript digits: ¹, ², ¹⁰.
+fn superscript(number: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    number
+        .to_string()
+        .chars()
+        .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }
 
 fn references_heading(strings: &Strings) -> &'static str {
@@ -766,7 +826,11 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     let options = textwrap::Options::new(width.max(initial.width() + 1))
         .initial_indent(initial)
         .subsequent_indent(subsequent)
-        .word_separator(textwrap::WordSeparator::Custom(words_keeping_hangul))
+        .word_separator(textwrap::WordSeparator::Custom(words_for_wrapping))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        // First fit moves a word that does not fit to the next line, as readers expect;
+        // optimal fit may leave an overlong word on a line with others.
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .break_words(false);
     let lines = textwrap::wrap(text, options);
     if lines.is_empty() {
@@ -777,26 +841,21 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     }
 }
 
-/// Words for line breaking by the Unicode line breaking algorithm (UAX #14), except that a
-/// Korean word is never split between two Hangul syllables: Korean puts spaces between
-/// words, and its readers expect lines to break there.
-fn words_keeping_hangul(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+/// Words for line breaking: the break opportunities of the Unicode line breaking
+/// algorithm (UAX #14), less those that no reader expects without a space. Lines break
+/// at spaces, and next to Chinese and Japanese characters and their punctuation, which
+/// are written without spaces. They never break inside a Korean word (Korean puts spaces
+/// between words, and its readers expect lines to break there) or after a hyphen or slash
+/// in a word or URL, which would change what is copied.
+fn words_for_wrapping(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
     use textwrap::core::Word;
     let offset = |s: &str| s.as_ptr() as usize - line.as_ptr() as usize;
     let mut words: Vec<Word<'_>> = Vec::new();
     for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
         let joins = words.last().is_some_and(|prev: &Word<'_>| {
             prev.whitespace.is_empty()
-                && prev
-                    .word
-                    .chars()
-                    .next_back()
-                    .is_some_and(crate::reading_time::is_hangul)
-                && word
-                    .word
-                    .chars()
-                    .next()
-                    .is_some_and(crate::reading_time::is_hangul)
+                && !prev.word.chars().next_back().is_some_and(breaks_anywhere)
+                && !word.word.chars().next().is_some_and(breaks_anywhere)
         });
         if joins {
             let prev = words.pop().unwrap_or(word);
@@ -807,4 +866,10 @@ fn words_keeping_hangul(line: &str) -> Box<dyn Iterator<Item = textwrap::core::W
         }
     }
     Box::new(words.into_iter())
+}
+
+/// Characters of scripts written without spaces, next to which a line may break.
+fn breaks_anywhere(c: char) -> bool {
+    crate::reading_time::is_cjk(c)
+        || matches!(c, '\u{3000}'..='\u{303f}' | '\u{3040}'..='\u{30ff}' | '\u{ff00}'..='\u{ffef}')
 }

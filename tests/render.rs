@@ -29,6 +29,26 @@ fn text_of_every_fixture() {
 }
 
 #[test]
+fn text_of_every_fixture_at_40_columns() {
+    let mut options = TextOptions::default();
+    options.width = 40;
+    insta::glob!("fixtures/*.{json,md}", |path| {
+        let article = common::load(path);
+        insta::assert_snapshot!("text_40", text::render(&article, &options));
+    });
+}
+
+#[test]
+fn text_of_every_fixture_unwrapped() {
+    let mut options = TextOptions::default();
+    options.width = 0;
+    insta::glob!("fixtures/*.{json,md}", |path| {
+        let article = common::load(path);
+        insta::assert_snapshot!("text_unwrapped", text::render(&article, &options));
+    });
+}
+
+#[test]
 fn sample_article_html_page() {
     insta::assert_snapshot!(html::page(&common::sample(), &html_options()));
 }
