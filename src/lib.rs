@@ -57,7 +57,9 @@
 //!
 //! # Crate features
 //!
-//! None yet: the default build is the whole crate.
+//! - `sanitize` (off by default): lets [`html::HtmlOptions::raw_html`] keep raw HTML blocks
+//!   of the body, cleaned by [ammonia](https://docs.rs/ammonia) against an allowlist
+//!   ([`RawHtml::Sanitize`]). Without it, raw HTML is always dropped.
 
 #![doc(html_root_url = "https://docs.rs/dateline/0.1.0")]
 
@@ -72,6 +74,7 @@ pub mod locale;
 mod markdown;
 mod model;
 pub mod reading_time;
+mod sanitize;
 pub mod text;
 mod view;
 
@@ -81,3 +84,4 @@ pub use model::{
     Article, ArticleBuilder, ArticleKind, Author, Category, Comment, DateTime, Disclaimer,
     DisclaimerKind, Image, Provenance, RelatedArticle, Section, Site, Source, Url,
 };
+pub use sanitize::RawHtml;

@@ -9,6 +9,7 @@ use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
 use crate::reading_time::{Counter, Counts};
+use crate::sanitize::Sanitizer;
 
 /// Holds the nodes of one parse.
 pub(crate) type Arena<'a> = comrak::Arena<'a>;
@@ -37,6 +38,8 @@ pub(crate) struct Body<'a> {
     pub(crate) counts: Counts,
     /// The alignment of every table cell, in document order.
     cell_alignments: Vec<TableAlignment>,
+    /// Whether sanitized HTML blocks were kept, to be written as they are.
+    kept_html: bool,
 }
 
 fn options() -> comrak::Options<'static> {
@@ -54,7 +57,12 @@ fn options() -> comrak::Options<'static> {
 /// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
 /// page's `h1`, gives them ids, and counts what a reader reads. One pass over the tree,
 /// with no recursion, so deep nesting cannot overflow the stack.
-pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) -> Body<'a> {
+pub(crate) fn parse<'a>(
+    arena: &'a Arena<'a>,
+    markdown: &str,
+    japanese: bool,
+    sanitizer: Option<&Sanitizer>,
+) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
     let mut counter = Counter::new(japanese);
     let mut headings: Vec<(Node<'a>, u8)> = Vec::new();
@@ -63,6 +71,7 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
     let mut cell_alignments = Vec::new();
     let mut table_alignments: Vec<TableAlignment> = Vec::new();
     let mut column = 0;
+    let mut kept_html = false;
     // Images and code blocks are not read as text: their subtree is skipped.
     let mut skip: Option<Node<'a>> = None;
 
@@ -77,7 +86,14 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
                     NodeValue::Text(text) => counter.text(text),
                     NodeValue::Code(code) => counter.text(&code.literal),
                     NodeValue::SoftBreak | NodeValue::LineBreak => counter.text("\n"),
-                    NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => remove.push(node),
+                    NodeValue::HtmlBlock(block) => match sanitizer {
+                        Some(sanitizer) => {
+                            block.literal = sanitizer.clean(&block.literal);
+                            kept_html = true;
+                        }
+                        None => remove.push(node),
+                    },
+                    NodeValue::HtmlInline(_) => remove.push(node),
                     NodeValue::CodeBlock(_) => skip = Some(node),
                     NodeValue::Heading(heading) => headings.push((node, heading.level)),
                     NodeValue::Link(link) if !safe_url(&link.url) => unwrap.push(node),
@@ -128,6 +144,7 @@ pub(crate) fn parse<'a>(arena: &'a Arena<'a>, markdown: &str, japanese: bool) ->
         headings: shift_headings(headings),
         counts: counter.finish(),
         cell_alignments,
+        kept_html,
     }
 }
 
@@ -156,7 +173,7 @@ fn shift_headings(headings: Vec<(Node<'_>, u8)>) -> Vec<Heading> {
 /// Whether a link or image target in the body may be written out: `http`, `https`,
 /// `mailto` and relative references pass; everything else, judged after removing
 /// whitespace and control characters and folding case, does not.
-fn safe_url(url: &str) -> bool {
+pub(crate) fn safe_url(url: &str) -> bool {
     if url.is_empty() {
         return true;
     }
@@ -250,8 +267,12 @@ impl Body<'_> {
             alignments: self.cell_alignments.clone(),
             ..Extras::default()
         };
+        let mut options = options();
+        // Only sanitized HTML blocks are left in the tree; every link and image target
+        // was checked while parsing.
+        options.render.r#unsafe = self.kept_html;
         // Writing into a String cannot fail.
-        let _ = BodyFormatter::format_document(self.root, &options(), out, extras);
+        let _ = BodyFormatter::format_document(self.root, &options, out, extras);
     }
 }
 
@@ -262,7 +283,7 @@ mod tests {
     #[track_caller]
     fn html(markdown: &str) -> String {
         let arena = Arena::new();
-        let body = parse(&arena, markdown, false);
+        let body = parse(&arena, markdown, false, None);
         let mut out = String::new();
         body.write_html(&body.headings, &mut out);
         out
@@ -287,7 +308,7 @@ mod tests {
     #[test]
     fn shifts_headings_under_the_headline_and_gives_ids() {
         let arena = Arena::new();
-        let body = parse(&arena, "# One\n\n## Two\n\n# One\n", false);
+        let body = parse(&arena, "# One\n\n## Two\n\n# One\n", false, None);
         let levels: Vec<_> = body
             .headings
             .iter()
@@ -296,7 +317,7 @@ mod tests {
         assert_eq!(levels, [(2, "one"), (3, "two"), (2, "one-1")]);
         assert_eq!(html("## Kept\n"), "<h2 id=\"kept\">Kept</h2>\n");
         assert_eq!(html("### Up\n"), "<h2 id=\"up\">Up</h2>\n");
-        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false);
+        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false, None);
         let levels: Vec<_> = body.headings.iter().map(|h| h.level).collect();
         assert_eq!(levels, [2, 3, 2]);
     }
@@ -306,7 +327,7 @@ mod tests {
         let arena = Arena::new();
         let md = "Read [the report](https://example.com/very/long/url) now.\n\n\
                   <!-- a comment -->\n\n```\nlet code = 1;\n```\n\n![Alt text here](a.png)\n";
-        let body = parse(&arena, md, false);
+        let body = parse(&arena, md, false, None);
         assert_eq!(body.counts.words, 4);
         assert_eq!(body.counts.images, 1);
     }

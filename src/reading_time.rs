@@ -147,7 +147,7 @@ impl ReadingTime {
     /// Estimates Markdown at the given speeds; see [`ReadingTime::of_markdown`].
     pub fn of_markdown_with(markdown: &str, speed: &ReadingSpeed) -> ReadingTime {
         let arena = crate::markdown::Arena::new();
-        let body = crate::markdown::parse(&arena, markdown, false);
+        let body = crate::markdown::parse(&arena, markdown, false, None);
         ReadingTime::from_counts(body.counts, speed)
     }
 
@@ -156,7 +156,12 @@ impl ReadingTime {
     /// its Han characters at the Japanese rate.
     pub fn of_article(article: &crate::Article, speed: &ReadingSpeed) -> ReadingTime {
         let arena = crate::markdown::Arena::new();
-        let body = crate::markdown::parse(&arena, article.body(), is_japanese(article.language()));
+        let body = crate::markdown::parse(
+            &arena,
+            article.body(),
+            is_japanese(article.language()),
+            None,
+        );
         ReadingTime::from_counts(article_counts(article, body.counts), speed)
     }
 

@@ -29,6 +29,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
@@ -121,6 +122,7 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
         article,
         options.strings.as_ref(),
         &options.reading_speed,
+        &crate::RawHtml::Omit,
         &arena,
     );
     let mut w = Writer::new(options, image_word(&view.strings));
@@ -150,11 +152,12 @@ struct Writer<'o> {
     image_word: &'static str,
     /// The site's home page, for relative links.
     base: Option<crate::Url>,
-    /// Footnote names in the order they are numbered.
-    footnotes: Vec<String>,
+    /// Footnote numbers by name, in the order they are first seen.
+    footnotes: HashMap<String, usize>,
     out: String,
     containers: Vec<Container>,
     references: Vec<String>,
+    reference_numbers: HashMap<String, usize>,
     /// Whether a blank line goes before the next block.
     blank_before: bool,
 }
@@ -165,10 +168,11 @@ impl<'o> Writer<'o> {
             options,
             image_word,
             base: None,
-            footnotes: Vec::new(),
+            footnotes: HashMap::new(),
             out: String::new(),
             containers: Vec::new(),
             references: Vec::new(),
+            reference_numbers: HashMap::new(),
             blank_before: false,
         }
     }
@@ -194,46 +198,46 @@ impl<'o> Writer<'o> {
 
     fn block_gap(&mut self) {
         if self.blank_before {
-            let prefix = self.prefix(false);
+            let (_, prefix) = self.prefixes(false);
             self.out.push_str(prefix.trim_end());
             self.out.push('\n');
         }
         self.blank_before = true;
     }
 
-    /// The prefix of the next line; `first` is true for the first line of a block.
-    fn prefix(&mut self, first: bool) -> String {
-        let mut prefix = String::new();
-        for c in &mut self.containers {
-            match c {
-                Container::Quote => prefix.push_str("> "),
-                Container::Item { marker, used } => {
-                    if first && !*used {
-                        prefix.push_str(marker);
-                        *used = true;
-                    } else {
-                        prefix.extend(std::iter::repeat_n(' ', marker.width()));
-                    }
-                }
-                Container::List { .. } => {}
-            }
-        }
-        prefix
-    }
-
-    fn peek_prefixes(&self) -> (String, String) {
+    /// The prefixes of the first and the other lines of the next block; with
+    /// `mark_used`, list markers are marked as shown. Quotes and list items deeper than
+    /// [`MAX_NESTING`] add nothing (the innermost item still shows its marker), so that
+    /// hostile nesting cannot make the output grow with the square of the input.
+    fn prefixes(&mut self, mark_used: bool) -> (String, String) {
         let mut first = String::new();
         let mut rest = String::new();
-        for c in &self.containers {
+        let mut depth = 0;
+        let innermost_item = self
+            .containers
+            .iter()
+            .rposition(|c| matches!(c, Container::Item { .. }));
+        for (i, c) in self.containers.iter_mut().enumerate() {
             match c {
                 Container::Quote => {
-                    first.push_str("> ");
-                    rest.push_str("> ");
+                    depth += 1;
+                    if depth <= MAX_NESTING {
+                        first.push_str("> ");
+                        rest.push_str("> ");
+                    }
                 }
                 Container::Item { marker, used } => {
-                    let pad: String = std::iter::repeat_n(' ', marker.width()).collect();
-                    first.push_str(if *used { &pad } else { marker });
-                    rest.push_str(&pad);
+                    depth += 1;
+                    if depth <= MAX_NESTING {
+                        let pad = " ".repeat(marker.width());
+                        first.push_str(if *used { &pad } else { marker });
+                        rest.push_str(&pad);
+                    } else if Some(i) == innermost_item && !*used {
+                        first.push_str(marker);
+                    }
+                    if mark_used {
+                        *used = true;
+                    }
                 }
                 Container::List { .. } => {}
             }
@@ -244,8 +248,7 @@ impl<'o> Writer<'o> {
     /// Writes wrapped text as one block.
     fn paragraph(&mut self, text: &str) {
         self.block_gap();
-        let (first, rest) = self.peek_prefixes();
-        let _ = self.prefix(true); // marks list markers as used
+        let (first, rest) = self.prefixes(true);
         let mut initial = first;
         for line in text.split('\n') {
             wrap_into(&mut self.out, line, self.options.width, &initial, &rest);
@@ -255,8 +258,7 @@ impl<'o> Writer<'o> {
 
     fn verbatim(&mut self, text: &str, indent: &str) {
         self.block_gap();
-        let (first, rest) = self.peek_prefixes();
-        let _ = self.prefix(true);
+        let (first, rest) = self.prefixes(true);
         for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
             let prefix = if i == 0 { &first } else { &rest };
             let _ = writeln!(self.out, "{prefix}{indent}{line}");
@@ -275,7 +277,7 @@ impl<'o> Writer<'o> {
         let start = self.out.len();
         self.paragraph(text);
         if let Some(c) = underline {
-            let (_, rest) = self.peek_prefixes();
+            let (_, rest) = self.prefixes(false);
             let written = self.out[start..].trim_start_matches('\n');
             let width = written
                 .lines()
@@ -286,14 +288,19 @@ impl<'o> Writer<'o> {
         }
     }
 
+    fn footnote_number(&mut self, name: String) -> usize {
+        let next = self.footnotes.len() + 1;
+        *self.footnotes.entry(name).or_insert(next)
+    }
+
     fn reference(&mut self, url: &str) -> usize {
-        match self.references.iter().position(|u| u == url) {
-            Some(i) => i + 1,
-            None => {
-                self.references.push(url.to_owned());
-                self.references.len()
-            }
+        if let Some(number) = self.reference_numbers.get(url) {
+            return *number;
         }
+        self.references.push(url.to_owned());
+        self.reference_numbers
+            .insert(url.to_owned(), self.references.len());
+        self.references.len()
     }
 
     /// The text of a link, with its URL as the link style says.
@@ -394,7 +401,7 @@ impl<'o> Writer<'o> {
         if parts.notices {
             for notice in &view.notices {
                 self.open(Container::Quote);
-                let (first, rest) = self.peek_prefixes();
+                let (first, rest) = self.prefixes(false);
                 let bar = |p: &str| p.replacen("> ", "| ", 1);
                 wrap_into(
                     &mut self.out,
@@ -465,7 +472,7 @@ impl<'o> Writer<'o> {
                     meta.push(strings.reading_time(minutes));
                 }
                 if !meta.is_empty() {
-                    let (_, rest) = self.peek_prefixes();
+                    let (_, rest) = self.prefixes(false);
                     wrap_into(
                         &mut self.out,
                         &meta.join(" · "),
@@ -555,13 +562,7 @@ impl<'o> Writer<'o> {
                             });
                         }
                         Shallow::FootnoteDefinition(name) => {
-                            let number = match self.footnotes.iter().position(|n| *n == name) {
-                                Some(i) => i + 1,
-                                None => {
-                                    self.footnotes.push(name);
-                                    self.footnotes.len()
-                                }
-                            };
+                            let number = self.footnote_number(name);
                             self.open(Container::Item {
                                 marker: format!("{} ", superscript(number)),
                                 used: false,
@@ -622,13 +623,7 @@ impl<'o> Writer<'o> {
                             skip = Some(node);
                         }
                         Value::FootnoteReference(r) => {
-                            let number = match self.footnotes.iter().position(|n| *n == r.name) {
-                                Some(i) => i + 1,
-                                None => {
-                                    self.footnotes.push(r.name.clone());
-                                    self.footnotes.len()
-                                }
-                            };
+                            let number = self.footnote_number(r.name.clone());
                             out.push_str(&superscript(number));
                         }
                         _ => {}
@@ -667,10 +662,10 @@ impl<'o> Writer<'o> {
                 widths[i] = widths[i].max(cell.width());
             }
         }
-        let (_, rest) = self.peek_prefixes();
+        let (_, rest) = self.prefixes(false);
         let total = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + rest.width();
         self.block_gap();
-        let _ = self.prefix(true);
+        let _ = self.prefixes(true);
         if self.options.width == 0 || total <= self.options.width {
             for (r, row) in rows.iter().enumerate() {
                 let mut line = rest.clone();
@@ -771,6 +766,9 @@ impl ShallowExt for Value {
     }
 }
 
+/// The deepest quote or list nesting that the text shows as indentation.
+const MAX_NESTING: usize = 8;
+
 /// How a table column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Align {
@@ -848,24 +846,34 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
 /// between words, and its readers expect lines to break there) or after a hyphen or slash
 /// in a word or URL, which would change what is copied.
 fn words_for_wrapping(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
-    use textwrap::core::Word;
     let offset = |s: &str| s.as_ptr() as usize - line.as_ptr() as usize;
-    let mut words: Vec<Word<'_>> = Vec::new();
+    // Byte ranges of the words after joining, each made into a `Word` once, so that a
+    // long run of joined pieces costs linear time.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut previous: Option<(bool, char)> = None; // (ended in white space, last character)
     for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
-        let joins = words.last().is_some_and(|prev: &Word<'_>| {
-            prev.whitespace.is_empty()
-                && !prev.word.chars().next_back().is_some_and(breaks_anywhere)
+        let start = offset(word.word);
+        let end = offset(word.whitespace) + word.whitespace.len();
+        let joins = previous.is_some_and(|(spaced, last)| {
+            !spaced
+                && !breaks_anywhere(last)
                 && !word.word.chars().next().is_some_and(breaks_anywhere)
         });
-        if joins {
-            let prev = words.pop().unwrap_or(word);
-            let end = offset(word.whitespace) + word.whitespace.len();
-            words.push(Word::from(&line[offset(prev.word)..end]));
-        } else {
-            words.push(word);
+        match ranges.last_mut() {
+            Some(range) if joins => range.1 = end,
+            _ => ranges.push((start, end)),
         }
+        previous = word
+            .word
+            .chars()
+            .next_back()
+            .map(|c| (!word.whitespace.is_empty(), c));
     }
-    Box::new(words.into_iter())
+    Box::new(
+        ranges
+            .into_iter()
+            .map(move |(start, end)| textwrap::core::Word::from(&line[start..end])),
+    )
 }
 
 /// Characters of scripts written without spaces, next to which a line may break.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::locale::Strings;
 use crate::markdown::{self, Arena, Body, Heading};
 use crate::reading_time::{self, ReadingSpeed, ReadingTime};
-use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance};
+use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance, RawHtml};
 
 /// A notice to show beside the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +38,12 @@ pub(crate) fn prepare<'a, 'b>(
     article: &'a Article,
     strings: Option<&'a Strings>,
     speed: &ReadingSpeed,
+    raw_html: &RawHtml,
     arena: &'b Arena<'b>,
 ) -> (View<'a>, Body<'b>) {
     let japanese = reading_time::is_japanese(article.language());
-    let mut body = markdown::parse(arena, article.body(), japanese);
+    let sanitizer = raw_html.sanitizer();
+    let mut body = markdown::parse(arena, article.body(), japanese, sanitizer.as_ref());
     let headings = std::mem::take(&mut body.headings);
     let view = View::new(article, strings, speed, body.counts, headings);
     (view, body)
@@ -171,7 +173,13 @@ mod tests {
 
     fn view_of(article: &Article, f: impl FnOnce(&View<'_>)) {
         let arena = Arena::new();
-        let (view, _body) = prepare(article, None, &ReadingSpeed::default(), &arena);
+        let (view, _body) = prepare(
+            article,
+            None,
+            &ReadingSpeed::default(),
+            &RawHtml::Omit,
+            &arena,
+        );
         f(&view);
     }
 

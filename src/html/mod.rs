@@ -35,11 +35,11 @@ mod head;
 
 use maud::Render;
 
-use crate::Article;
 use crate::locale::Strings;
 use crate::markdown::Arena;
 use crate::reading_time::{ReadingSpeed, ReadingTime};
 use crate::view::{self, View};
+use crate::{Article, RawHtml};
 
 pub use components::{
     ArticleElement, ArticleHeader, BodyHtml, Byline, Comments, Document, Figure, Head, Notices,
@@ -89,6 +89,8 @@ pub struct HtmlOptions {
     pub comments: bool,
     /// Show related articles on the page. Default `true`.
     pub related: bool,
+    /// What happens to raw HTML in the body. Default [`RawHtml::Omit`]: it is dropped.
+    pub raw_html: RawHtml,
 }
 
 impl Default for HtmlOptions {
@@ -100,6 +102,7 @@ impl Default for HtmlOptions {
             table_of_contents: false,
             comments: true,
             related: true,
+            raw_html: RawHtml::Omit,
         }
     }
 }
@@ -112,6 +115,7 @@ pub fn page(article: &Article, options: &HtmlOptions) -> String {
         article,
         options.strings.as_ref(),
         &options.reading_speed,
+        &options.raw_html,
         &arena,
     );
     let mut out =
@@ -140,6 +144,7 @@ pub fn article(article: &Article, options: &HtmlOptions) -> String {
         article,
         options.strings.as_ref(),
         &options.reading_speed,
+        &options.raw_html,
         &arena,
     );
     ArticleElement {
@@ -217,6 +222,7 @@ impl<'a> Page<'a> {
             article,
             options.strings.as_ref(),
             &options.reading_speed,
+            &options.raw_html,
             &arena,
         );
         let mut html = String::with_capacity(article.body().len() * 3 / 2);

@@ -125,7 +125,10 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
     if s.is_empty() {
         return Err(UrlProblem("it is empty".into()));
     }
-    if let Some(c) = s.chars().find(|c| c.is_control() || c.is_whitespace()) {
+    if let Some(c) = s
+        .chars()
+        .find(|c| c.is_control() || c.is_whitespace() || is_invisible(*c))
+    {
         return Err(UrlProblem(format!(
             "it contains the character {}",
             c.escape_unicode()
@@ -160,6 +163,12 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
         }
     }
     Ok(Url(s.to_owned()))
+}
+
+/// Invisible formatting characters that can make a URL read as another one: zero-width
+/// characters, bidirectional controls, line separators and the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 impl fmt::Display for Url {
@@ -272,6 +281,14 @@ mod tests {
             "a relative URL must not have a colon in its first segment"
         );
         assert_eq!(refused("/\\evil.example"), "it contains a backslash");
+        assert_eq!(
+            refused("/\u{202e}gnp.exe"),
+            "it contains the character \\u{202e}"
+        );
+        assert_eq!(
+            refused("https://exa\u{200b}mple.com"),
+            "it contains the character \\u{200b}"
+        );
         assert_eq!(refused("https://"), "empty host");
         assert_eq!(refused(""), "it is empty");
     }
