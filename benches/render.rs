@@ -1,32 +1,106 @@
-//! Renders the sample article: the full HTML page, plain text, and reading time.
+//! What a render costs, against the Markdown engine alone.
+//!
+//! Targets, as ratios in one run, on the sample article and on a 50 KB long-form article:
+//! - the full HTML page (shell, head metadata, JSON-LD, reading time, body) at most 1.2×
+//!   comrak's own `markdown_to_html` of the same body with the same options;
+//! - plain text at most 1.2× comrak's parse of the same body;
+//! - reading time at most 10% of a page render.
+//!
+//! pulldown-cmark's `push_html` of the same body is measured too, for comparison.
+//! `cargo bench --bench render` prints the times; the ratios are in the README.
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::Article;
 use dateline::html::{self, HtmlOptions};
 use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::{self, TextOptions};
+use std::hint::black_box;
 
 const SAMPLE: &str = include_str!("../examples/articles/regional-development.md");
+const FEATURES: &str = include_str!("../tests/fixtures/features.md");
 
-fn sample(c: &mut Criterion) {
-    let article = Article::from_markdown(SAMPLE).expect("the sample article is valid");
+/// The Markdown options dateline gives comrak, for a like-for-like baseline.
+fn comrak_options() -> comrak::Options<'static> {
+    let mut options = comrak::Options::default();
+    options.extension.strikethrough = true;
+    options.extension.table = true;
+    options.extension.autolink = true;
+    options.extension.footnotes = true;
+    options
+}
+
+fn body_of(markdown: &str) -> &str {
+    markdown.splitn(3, "+++\n").nth(2).unwrap_or(markdown)
+}
+
+/// A long-form article of about 50 KB: the sample's sections and the features fixture's
+/// tables, lists, code and footnotes, repeated under numbered headings.
+fn longform() -> Article {
+    let mut body = String::new();
+    let mut part = 1;
+    while body.len() < 50 * 1024 {
+        body.push_str(&format!("## Part {part}\n\n"));
+        body.push_str(&body_of(SAMPLE).replace("## ", "### "));
+        body.push_str("\n\n");
+        body.push_str(&body_of(FEATURES).replace("# ", "### ").replace("[^kcna]", &format!("[^n{part}]")));
+        body.push_str("\n\n");
+        part += 1;
+    }
+    let sample = Article::from_markdown(SAMPLE).expect("the sample is valid");
+    let mut json = serde_json::to_value(&sample).expect("an article serializes");
+    json["body"] = body.into();
+    Article::from_json(&json.to_string()).expect("the long-form article is valid")
+}
+
+fn compare(c: &mut Criterion, name: &str, article: &Article) {
+    let body = article.body();
+    let options = comrak_options();
     let html_options = HtmlOptions::default();
     let text_options = TextOptions::default();
-    let mut group = c.benchmark_group("sample");
-    group.bench_function("parse", |b| {
-        b.iter(|| Article::from_markdown(std::hint::black_box(SAMPLE)))
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(body.len() as u64));
+    group.bench_function("dateline_html_page", |b| b.iter(|| html::page(black_box(article), &html_options)));
+    group.bench_function("comrak_markdown_to_html", |b| b.iter(|| comrak::markdown_to_html(black_box(body), &options)));
+    group.bench_function("pulldown_cmark_push_html", |b| {
+        b.iter(|| {
+            let mut options = pulldown_cmark::Options::empty();
+            options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+            options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+            options.insert(pulldown_cmark::Options::ENABLE_FOOTNOTES);
+            let mut out = String::with_capacity(body.len() * 3 / 2);
+            pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(black_box(body), options));
+            out
+        })
     });
-    group.bench_function("html_page", |b| {
-        b.iter(|| html::page(std::hint::black_box(&article), &html_options))
+    group.bench_function("dateline_text", |b| b.iter(|| text::render(black_box(article), &text_options)));
+    group.bench_function("comrak_parse", |b| {
+        b.iter(|| {
+            let arena = comrak::Arena::new();
+            let root = comrak::parse_document(&arena, black_box(body), &options);
+            black_box(root.first_child().is_some())
+        })
     });
-    group.bench_function("text", |b| {
-        b.iter(|| text::render(std::hint::black_box(&article), &text_options))
+    // Inside a page render, reading time is the counter run over the text of the single
+    // parse; counting the whole body's text measures that share. `of_article` on its
+    // own parses the body too.
+    group.bench_function("dateline_reading_time_count", |b| {
+        b.iter(|| ReadingTime::estimate(black_box(body), &ReadingSpeed::default()))
     });
-    group.bench_function("reading_time", |b| {
-        b.iter(|| ReadingTime::of_article(std::hint::black_box(&article), &ReadingSpeed::default()))
+    group.bench_function("dateline_reading_time_of_article", |b| {
+        b.iter(|| ReadingTime::of_article(black_box(article), &ReadingSpeed::default()))
     });
     group.finish();
 }
 
-criterion_group!(benches, sample);
+fn renders(c: &mut Criterion) {
+    let sample = Article::from_markdown(SAMPLE).expect("the sample is valid");
+    compare(c, "sample", &sample);
+    compare(c, "longform", &longform());
+}
+
+fn parsing(c: &mut Criterion) {
+    c.bench_function("sample/parse_front_matter", |b| b.iter(|| Article::from_markdown(black_box(SAMPLE))));
+}
+
+criterion_group!(benches, renders, parsing);
 criterion_main!(benches);

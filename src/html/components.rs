@@ -253,10 +253,23 @@ impl Render for Figure<'_> {
 /// The Markdown body in a `<div class="dl-body">`.
 pub struct BodyHtml<'p> {
     pub(crate) view: &'p View<'p>,
-    pub(crate) body: &'p (dyn WriteBody + 'p),
+    pub(crate) body: &'p String,
 }
 
 impl Render for BodyHtml<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        BodyWith { view: self.view, body: self.body }.render_to(buffer);
+    }
+}
+
+/// The body from any source: the parse itself for [`super::page`], or HTML rendered from it
+/// earlier for [`super::Page`].
+struct BodyWith<'p, B: WriteBody + ?Sized> {
+    view: &'p View<'p>,
+    body: &'p B,
+}
+
+impl<B: WriteBody + ?Sized> Render for BodyWith<'_, B> {
     fn render_to(&self, buffer: &mut String) {
         buffer.push_str("<div class=\"dl-body\">\n");
         self.body.write_body(&self.view.headings, buffer);
@@ -470,7 +483,7 @@ impl Render for Related<'_> {
 pub struct ArticleElement<'p> {
     pub(crate) view: &'p View<'p>,
     pub(crate) options: &'p HtmlOptions,
-    pub(crate) body: &'p (dyn WriteBody + 'p),
+    pub(crate) body: &'p String,
 }
 
 impl fmt::Debug for ArticleElement<'_> {
@@ -480,6 +493,19 @@ impl fmt::Debug for ArticleElement<'_> {
 }
 
 impl Render for ArticleElement<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        ArticleWith { view: self.view, options: self.options, body: self.body }.render_to(buffer);
+    }
+}
+
+/// The article element around a body from any source.
+pub(crate) struct ArticleWith<'p, B: WriteBody + ?Sized> {
+    pub(crate) view: &'p View<'p>,
+    pub(crate) options: &'p HtmlOptions,
+    pub(crate) body: &'p B,
+}
+
+impl<B: WriteBody + ?Sized> Render for ArticleWith<'_, B> {
     fn render(&self) -> Markup {
         let view = self.view;
         let article = view.article;
@@ -494,7 +520,7 @@ impl Render for ArticleElement<'_> {
                 @if self.options.table_of_contents {
                     (TableOfContents { view })
                 }
-                (BodyHtml { view, body: self.body })
+                (BodyWith { view, body: self.body })
                 @if !view.notices.is_empty() || !article.tags().is_empty() {
                     footer.dl-article-footer {
                         "\n"
@@ -527,7 +553,7 @@ pub(crate) fn direction(language: &str) -> &'static str {
 pub struct Document<'p> {
     pub(crate) view: &'p View<'p>,
     pub(crate) options: &'p HtmlOptions,
-    pub(crate) body: &'p (dyn WriteBody + 'p),
+    pub(crate) body: &'p String,
 }
 
 impl fmt::Debug for Document<'_> {
@@ -537,6 +563,19 @@ impl fmt::Debug for Document<'_> {
 }
 
 impl Render for Document<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        DocumentWith { view: self.view, options: self.options, body: self.body }.render_to(buffer);
+    }
+}
+
+/// The document around a body from any source.
+pub(crate) struct DocumentWith<'p, B: WriteBody + ?Sized> {
+    pub(crate) view: &'p View<'p>,
+    pub(crate) options: &'p HtmlOptions,
+    pub(crate) body: &'p B,
+}
+
+impl<B: WriteBody + ?Sized> Render for DocumentWith<'_, B> {
     fn render(&self) -> Markup {
         let view = self.view;
         let options = self.options;
@@ -560,7 +599,7 @@ impl Render for Document<'_> {
                     (SiteBar { view })
                     main.dl-main {
                         "\n"
-                        (ArticleElement { view, options, body: self.body })
+                        (ArticleWith { view, options, body: self.body })
                         @if options.comments {
                             (Comments { view })
                         }

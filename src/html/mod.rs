@@ -120,12 +120,7 @@ pub fn page(article: &Article, options: &HtmlOptions) -> String {
     );
     let mut out =
         String::with_capacity(article.body().len() * 2 + 8 * 1024 + stylesheet_len(options));
-    Document {
-        view: &view,
-        options,
-        body: &body,
-    }
-    .render_to(&mut out);
+    components::DocumentWith { view: &view, options, body: &body }.render_to(&mut out);
     out
 }
 
@@ -147,13 +142,7 @@ pub fn article(article: &Article, options: &HtmlOptions) -> String {
         &options.raw_html,
         &arena,
     );
-    ArticleElement {
-        view: &view,
-        options,
-        body: &body,
-    }
-    .render()
-    .into_string()
+    components::ArticleWith { view: &view, options, body: &body }.render().into_string()
 }
 
 /// Renders the head metadata alone (meta tags and JSON-LD), for a host's `<head>`.
