@@ -42,7 +42,11 @@ fn longform() -> Article {
         body.push_str(&format!("## Part {part}\n\n"));
         body.push_str(&body_of(SAMPLE).replace("## ", "### "));
         body.push_str("\n\n");
-        body.push_str(&body_of(FEATURES).replace("# ", "### ").replace("[^kcna]", &format!("[^n{part}]")));
+        body.push_str(
+            &body_of(FEATURES)
+                .replace("# ", "### ")
+                .replace("[^kcna]", &format!("[^n{part}]")),
+        );
         body.push_str("\n\n");
         part += 1;
     }
@@ -59,8 +63,12 @@ fn compare(c: &mut Criterion, name: &str, article: &Article) {
     let text_options = TextOptions::default();
     let mut group = c.benchmark_group(name);
     group.throughput(Throughput::Bytes(body.len() as u64));
-    group.bench_function("dateline_html_page", |b| b.iter(|| html::page(black_box(article), &html_options)));
-    group.bench_function("comrak_markdown_to_html", |b| b.iter(|| comrak::markdown_to_html(black_box(body), &options)));
+    group.bench_function("dateline_html_page", |b| {
+        b.iter(|| html::page(black_box(article), &html_options))
+    });
+    group.bench_function("comrak_markdown_to_html", |b| {
+        b.iter(|| comrak::markdown_to_html(black_box(body), &options))
+    });
     group.bench_function("pulldown_cmark_push_html", |b| {
         b.iter(|| {
             let mut options = pulldown_cmark::Options::empty();
@@ -68,11 +76,16 @@ fn compare(c: &mut Criterion, name: &str, article: &Article) {
             options.insert(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
             options.insert(pulldown_cmark::Options::ENABLE_FOOTNOTES);
             let mut out = String::with_capacity(body.len() * 3 / 2);
-            pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(black_box(body), options));
+            pulldown_cmark::html::push_html(
+                &mut out,
+                pulldown_cmark::Parser::new_ext(black_box(body), options),
+            );
             out
         })
     });
-    group.bench_function("dateline_text", |b| b.iter(|| text::render(black_box(article), &text_options)));
+    group.bench_function("dateline_text", |b| {
+        b.iter(|| text::render(black_box(article), &text_options))
+    });
     group.bench_function("comrak_parse", |b| {
         b.iter(|| {
             let arena = comrak::Arena::new();
@@ -99,7 +112,9 @@ fn renders(c: &mut Criterion) {
 }
 
 fn parsing(c: &mut Criterion) {
-    c.bench_function("sample/parse_front_matter", |b| b.iter(|| Article::from_markdown(black_box(SAMPLE))));
+    c.bench_function("sample/parse_front_matter", |b| {
+        b.iter(|| Article::from_markdown(black_box(SAMPLE)))
+    });
 }
 
 criterion_group!(benches, renders, parsing);

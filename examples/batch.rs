@@ -1,8 +1,10 @@
 //! Renders a folder of articles into a folder of pages, in parallel.
 //!
 //! ```text
-//! cargo run --release --example batch -- [--threads N] [--format html|text] INPUT_DIR OUTPUT_DIR
+//! cargo run --release --example batch -- [--threads N] [--format html|text] [--no-write] INPUT_DIR OUTPUT_DIR
 //! ```
+//!
+//! `--no-write` renders without writing the pages, to measure rendering alone.
 //!
 //! Every `.json` and `.md` file in INPUT_DIR becomes `OUTPUT_DIR/<name>.html` (or `.txt`).
 //! A progress bar shows on stderr, and the run ends with the articles rendered per second.
@@ -19,11 +21,13 @@ use dateline::{Article, Limits};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-const USAGE: &str = "usage: batch [--threads N] [--format html|text] INPUT_DIR OUTPUT_DIR";
+const USAGE: &str =
+    "usage: batch [--threads N] [--format html|text] [--no-write] INPUT_DIR OUTPUT_DIR";
 
 struct Args {
     threads: Option<usize>,
     text: bool,
+    write: bool,
     input: PathBuf,
     output: PathBuf,
 }
@@ -31,25 +35,44 @@ struct Args {
 fn parse_args() -> Result<Args, String> {
     let mut threads = None;
     let mut text = false;
+    let mut write = true;
     let mut paths = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--threads" => {
                 let n = it.next().ok_or("`--threads` needs a value")?;
-                threads = Some(n.parse::<usize>().ok().filter(|n| *n > 0).ok_or(format!("invalid thread count `{n}`"))?);
+                threads = Some(
+                    n.parse::<usize>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or(format!("invalid thread count `{n}`"))?,
+                );
             }
             "--format" => match it.next().as_deref() {
                 Some("html") => text = false,
                 Some("text") => text = true,
-                other => return Err(format!("unknown format `{}`: expected `html` or `text`", other.unwrap_or(""))),
+                other => {
+                    return Err(format!(
+                        "unknown format `{}`: expected `html` or `text`",
+                        other.unwrap_or("")
+                    ));
+                }
             },
+            "--no-write" => write = false,
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             _ => paths.push(PathBuf::from(arg)),
         }
     }
-    let [input, output] = <[PathBuf; 2]>::try_from(paths).map_err(|_| "INPUT_DIR and OUTPUT_DIR are required".to_owned())?;
-    Ok(Args { threads, text, input, output })
+    let [input, output] = <[PathBuf; 2]>::try_from(paths)
+        .map_err(|_| "INPUT_DIR and OUTPUT_DIR are required".to_owned())?;
+    Ok(Args {
+        threads,
+        text,
+        write,
+        input,
+        output,
+    })
 }
 
 fn read(path: &Path, limits: &Limits) -> Result<Article, String> {
@@ -84,7 +107,10 @@ fn main() -> ExitCode {
         eprintln!("error: cannot create `{}`: {e}", args.output.display());
         return ExitCode::from(2);
     }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(args.threads.unwrap_or(0)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
         Ok(pool) => pool,
         Err(e) => {
             eprintln!("error: cannot start threads: {e}");
@@ -111,9 +137,14 @@ fn main() -> ExitCode {
                     } else {
                         html::page(&article, &html_options)
                     };
+                    if !args.write {
+                        std::hint::black_box(output);
+                        return Ok(());
+                    }
                     let stem = path.file_stem().unwrap_or_default();
                     let target = args.output.join(stem).with_extension(extension);
-                    std::fs::write(&target, output).map_err(|e| format!("cannot write `{}`: {e}", target.display()))
+                    std::fs::write(&target, output)
+                        .map_err(|e| format!("cannot write `{}`: {e}", target.display()))
                 });
                 progress.inc(1);
                 result.err().map(|e| format!("{}: {e}", path.display()))
@@ -133,5 +164,9 @@ fn main() -> ExitCode {
     for failure in &failures {
         eprintln!("error: {failure}");
     }
-    if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
 }

@@ -857,7 +857,10 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
         return false;
     }
     let width = width.max(initial.width() + 1);
-    let widths = [width.saturating_sub(initial.width()), width.saturating_sub(subsequent.width())];
+    let widths = [
+        width.saturating_sub(initial.width()),
+        width.saturating_sub(subsequent.width()),
+    ];
     let emit = |out: &mut String, first: bool, line: &str| {
         out.push_str(if first { initial } else { subsequent });
         out.push_str(line);
@@ -899,14 +902,38 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
 /// `+`), `|`, `\\` and the like are left to textwrap.
 fn simple_ascii(b: u8) -> bool {
     b.is_ascii_alphanumeric()
-        || matches!(b, b' ' | b'.' | b',' | b':' | b';' | b'!' | b'?' | b'\'' | b'"' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'/' | b'-' | b'&' | b'*' | b'#' | b'@')
+        || matches!(
+            b,
+            b' ' | b'.'
+                | b','
+                | b':'
+                | b';'
+                | b'!'
+                | b'?'
+                | b'\''
+                | b'"'
+                | b'('
+                | b')'
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'/'
+                | b'-'
+                | b'&'
+                | b'*'
+                | b'#'
+                | b'@'
+        )
 }
 
 /// Whether UAX #14 lets a line break after the spaces between `before` and `after` (ASCII):
 /// never before closing and infix punctuation (LB13) or after opening punctuation (LB14).
 fn breaks_after_spaces(before: u8, after: u8) -> bool {
-    !(matches!(after, b')' | b']' | b'}' | b'!' | b'?' | b',' | b'.' | b':' | b';' | b'/')
-        || matches!(before, b'(' | b'[' | b'{'))
+    !(matches!(
+        after,
+        b')' | b']' | b'}' | b'!' | b'?' | b',' | b'.' | b':' | b';' | b'/'
+    ) || matches!(before, b'(' | b'[' | b'{'))
 }
 
 /// Words for line breaking: the break opportunities of the Unicode line breaking

@@ -31,6 +31,8 @@ pub(crate) struct View<'a> {
     pub(crate) notices: Vec<Notice<'a>>,
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
+    /// The site's home page, parsed once, to make relative URLs absolute.
+    base: Option<url::Url>,
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
@@ -73,7 +75,12 @@ impl<'a> View<'a> {
             (None, Some(u)) => Some(u),
             _ => None,
         };
+        let base = article
+            .site()
+            .filter(|site| site.url.is_absolute())
+            .and_then(|site| url::Url::parse(site.url.as_str()).ok());
         View {
+            base,
             article,
             strings,
             headings,
@@ -81,6 +88,17 @@ impl<'a> View<'a> {
             label,
             notices,
             shown_update,
+        }
+    }
+
+    /// `url` made absolute against the site's home page when it is relative and the site's
+    /// is absolute; otherwise as written.
+    pub(crate) fn absolute<'u>(&self, url: &'u crate::Url) -> Cow<'u, str> {
+        match &self.base {
+            Some(base) if url.is_relative() => base
+                .join(url.as_str())
+                .map_or(Cow::Borrowed(url.as_str()), |u| Cow::Owned(u.into())),
+            _ => Cow::Borrowed(url.as_str()),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use maud::{Markup, PreEscaped, Render, html};
+use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
 use crate::locale::{self, Strings};
@@ -258,7 +258,11 @@ pub struct BodyHtml<'p> {
 
 impl Render for BodyHtml<'_> {
     fn render_to(&self, buffer: &mut String) {
-        BodyWith { view: self.view, body: self.body }.render_to(buffer);
+        BodyWith {
+            view: self.view,
+            body: self.body,
+        }
+        .render_to(buffer);
     }
 }
 
@@ -494,7 +498,12 @@ impl fmt::Debug for ArticleElement<'_> {
 
 impl Render for ArticleElement<'_> {
     fn render_to(&self, buffer: &mut String) {
-        ArticleWith { view: self.view, options: self.options, body: self.body }.render_to(buffer);
+        ArticleWith {
+            view: self.view,
+            options: self.options,
+            body: self.body,
+        }
+        .render_to(buffer);
     }
 }
 
@@ -506,37 +515,49 @@ pub(crate) struct ArticleWith<'p, B: WriteBody + ?Sized> {
 }
 
 impl<B: WriteBody + ?Sized> Render for ArticleWith<'_, B> {
-    fn render(&self) -> Markup {
+    /// Written straight into the page's buffer, so that the body is never copied: the
+    /// small parts around it come from maud.
+    fn render_to(&self, buffer: &mut String) {
         let view = self.view;
         let article = view.article;
         let lang = article.language();
         let provenance = article.provenance();
-        html! {
-            article.dl-article lang=(lang) dir=(direction(lang))
-                data-provenance=[(provenance != Provenance::Human).then(|| provenance.as_str())] {
-                "\n"
-                (ArticleHeader { view })
-                (Figure { view })
-                @if self.options.table_of_contents {
-                    (TableOfContents { view })
-                }
-                (BodyWith { view, body: self.body })
-                @if !view.notices.is_empty() || !article.tags().is_empty() {
-                    footer.dl-article-footer {
-                        "\n"
-                        (Notices { view })
-                        @if !article.tags().is_empty() {
-                            ul.dl-tags {
-                                @for tag in article.tags() { li.dl-tag { (tag) } }
-                            }
-                            "\n"
-                        }
-                    }
-                    "\n"
-                }
-            }
-            "\n"
+        buffer.push_str("<article class=\"dl-article\" lang=\"");
+        lang.render_to(buffer);
+        buffer.push_str("\" dir=\"");
+        buffer.push_str(direction(lang));
+        if provenance != Provenance::Human {
+            buffer.push_str("\" data-provenance=\"");
+            buffer.push_str(provenance.as_str());
         }
+        buffer.push_str("\">\n");
+        ArticleHeader { view }.render_to(buffer);
+        Figure { view }.render_to(buffer);
+        if self.options.table_of_contents {
+            TableOfContents { view }.render_to(buffer);
+        }
+        BodyWith {
+            view,
+            body: self.body,
+        }
+        .render_to(buffer);
+        html! {
+            @if !view.notices.is_empty() || !article.tags().is_empty() {
+                footer.dl-article-footer {
+                    "\n"
+                    (Notices { view })
+                    @if !article.tags().is_empty() {
+                        ul.dl-tags {
+                            @for tag in article.tags() { li.dl-tag { (tag) } }
+                        }
+                        "\n"
+                    }
+                }
+                "\n"
+            }
+        }
+        .render_to(buffer);
+        buffer.push_str("</article>\n");
     }
 }
 
@@ -564,7 +585,12 @@ impl fmt::Debug for Document<'_> {
 
 impl Render for Document<'_> {
     fn render_to(&self, buffer: &mut String) {
-        DocumentWith { view: self.view, options: self.options, body: self.body }.render_to(buffer);
+        DocumentWith {
+            view: self.view,
+            options: self.options,
+            body: self.body,
+        }
+        .render_to(buffer);
     }
 }
 
@@ -576,43 +602,44 @@ pub(crate) struct DocumentWith<'p, B: WriteBody + ?Sized> {
 }
 
 impl<B: WriteBody + ?Sized> Render for DocumentWith<'_, B> {
-    fn render(&self) -> Markup {
+    /// Written straight into the caller's buffer, like [`ArticleWith`].
+    fn render_to(&self, buffer: &mut String) {
         let view = self.view;
         let options = self.options;
         let lang = view.article.language();
-        html! {
-            (maud::DOCTYPE)
-            html lang=(lang) dir=(direction(lang)) {
-                "\n"
-                head {
-                    "\n"
-                    (Head { view })
-                    @match &options.stylesheet {
-                        super::Stylesheet::Inline => { style { (PreEscaped(super::STYLESHEET)) } "\n" },
-                        super::Stylesheet::Link(url) => { link rel="stylesheet" href=(url); "\n" },
-                        super::Stylesheet::None => {},
-                    }
-                }
-                "\n"
-                body.dl-page {
-                    "\n"
-                    (SiteBar { view })
-                    main.dl-main {
-                        "\n"
-                        (ArticleWith { view, options, body: self.body })
-                        @if options.comments {
-                            (Comments { view })
-                        }
-                        @if options.related {
-                            (Related { view })
-                        }
-                    }
-                    "\n"
-                }
-                "\n"
+        buffer.push_str("<!DOCTYPE html><html lang=\"");
+        lang.render_to(buffer);
+        buffer.push_str("\" dir=\"");
+        buffer.push_str(direction(lang));
+        buffer.push_str("\">\n<head>\n");
+        Head { view }.render_to(buffer);
+        match &options.stylesheet {
+            super::Stylesheet::Inline => {
+                buffer.push_str("<style>");
+                buffer.push_str(super::STYLESHEET);
+                buffer.push_str("</style>\n");
             }
-            "\n"
+            super::Stylesheet::Link(url) => {
+                html! { link rel="stylesheet" href=(url); "\n" }.render_to(buffer)
+            }
+            super::Stylesheet::None => {}
         }
+        buffer.push_str("</head>\n<body class=\"dl-page\">\n");
+        SiteBar { view }.render_to(buffer);
+        buffer.push_str("<main class=\"dl-main\">\n");
+        ArticleWith {
+            view,
+            options,
+            body: self.body,
+        }
+        .render_to(buffer);
+        if options.comments {
+            Comments { view }.render_to(buffer);
+        }
+        if options.related {
+            Related { view }.render_to(buffer);
+        }
+        buffer.push_str("</main>\n</body>\n</html>\n");
     }
 }
 

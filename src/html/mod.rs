@@ -120,7 +120,12 @@ pub fn page(article: &Article, options: &HtmlOptions) -> String {
     );
     let mut out =
         String::with_capacity(article.body().len() * 2 + 8 * 1024 + stylesheet_len(options));
-    components::DocumentWith { view: &view, options, body: &body }.render_to(&mut out);
+    components::DocumentWith {
+        view: &view,
+        options,
+        body: &body,
+    }
+    .render_to(&mut out);
     out
 }
 
@@ -142,7 +147,13 @@ pub fn article(article: &Article, options: &HtmlOptions) -> String {
         &options.raw_html,
         &arena,
     );
-    components::ArticleWith { view: &view, options, body: &body }.render().into_string()
+    components::ArticleWith {
+        view: &view,
+        options,
+        body: &body,
+    }
+    .render()
+    .into_string()
 }
 
 /// Renders the head metadata alone (meta tags and JSON-LD), for a host's `<head>`.
@@ -297,7 +308,9 @@ impl<'a> Page<'a> {
 
     /// The JSON-LD graph, safe inside a `<script>` element.
     pub fn json_ld(&self) -> String {
-        head::json_ld_string(&head::json_ld(&self.view))
+        let mut json = String::new();
+        head::write_json_ld(&self.view, &mut json);
+        json
     }
 
     /// The article's reading time: headline, standfirst, body and images.
