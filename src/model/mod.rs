@@ -229,6 +229,30 @@ impl Article {
         self.0.site.as_ref()
     }
 
+    /// A builder holding this article's fields, to change some and check it again.
+    ///
+    /// ```
+    /// use dateline::{Article, RelatedArticle, Url};
+    ///
+    /// let article = Article::builder("Bridge reopens", "Traffic is back.").build()?;
+    /// let with_related = article
+    ///     .to_builder()
+    ///     .related(RelatedArticle::new("Bridge closes for repairs", Url::parse("/bridge-closes")?))
+    ///     .build()?;
+    /// assert_eq!(with_related.related().len(), 1);
+    /// assert_eq!(with_related.title(), "Bridge reopens");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_builder(&self) -> ArticleBuilder {
+        ArticleBuilder {
+            fields: self.0.clone(),
+            published: None,
+            updated: None,
+            url: None,
+            limits: Limits::default(),
+        }
+    }
+
     /// The canonical URL made absolute against the site's home page when it is relative.
     pub fn canonical_url(&self) -> Option<Url> {
         let url = self.0.url.as_ref()?;
