@@ -1,22 +1,13 @@
 //! The `render` example, run as a user runs it: outputs, flags and exit codes.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-/// The example binary that `cargo test` builds next to the test binaries.
-fn render_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary has a path");
-    let dir = exe
-        .parent()
-        .and_then(|p| p.parent())
-        .expect("target/<profile>/deps");
-    dir.join("examples")
-        .join(format!("render{}", std::env::consts::EXE_SUFFIX))
-}
-
 #[track_caller]
 fn run(args: &[&str]) -> Output {
-    Command::new(render_binary())
+    Command::new(common::example("render"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

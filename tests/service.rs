@@ -1,8 +1,9 @@
 //! The service example, started on an ephemeral port and spoken to over HTTP/1.1.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 
 /// The running service; stopped when dropped.
@@ -18,18 +19,8 @@ impl Drop for Service {
     }
 }
 
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary has a path");
-    let dir = exe
-        .parent()
-        .and_then(|p| p.parent())
-        .expect("target/<profile>/deps");
-    dir.join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
-
 fn start() -> Service {
-    let mut child = Command::new(example("service"))
+    let mut child = Command::new(common::example("service"))
         .args(["--addr", "127.0.0.1:0", "--articles", "tests/fixtures"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdout(Stdio::piped())

@@ -1,18 +1,10 @@
 //! The site example, building a folder of articles into pages, an index, feeds and a
 //! sitemap.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("the test binary has a path");
-    let dir = exe
-        .parent()
-        .and_then(|p| p.parent())
-        .expect("target/<profile>/deps");
-    dir.join("examples")
-        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
-}
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dateline-site-{name}-{}", std::process::id()));
@@ -22,7 +14,7 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn build(input: &Path, output: &Path) -> Output {
-    Command::new(example("site"))
+    Command::new(common::example("site"))
         .args(["--base-url", "https://news.example/"])
         .arg(input)
         .arg(output)

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use dateline::Article;
 
@@ -24,4 +24,15 @@ pub fn sample() -> Article {
         "../../examples/articles/regional-development.md"
     ))
     .expect("the sample article is valid")
+}
+
+/// An example binary, which `cargo test` builds next to the test binaries.
+pub fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary has a path");
+    let dir = exe
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("target/<profile>/deps");
+    dir.join("examples")
+        .join(format!("{name}{}", std::env::consts::EXE_SUFFIX))
 }
