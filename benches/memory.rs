@@ -17,37 +17,13 @@ use dateline::{Article, Limits};
 #[global_allocator]
 static ALLOCATOR: dhat::Alloc = dhat::Alloc;
 
-const SAMPLE: &str = include_str!("../examples/articles/regional-development.md");
-const FEATURES: &str = include_str!("../tests/fixtures/features.md");
+mod common;
 
-fn body(size: usize) -> String {
-    let sample = SAMPLE.splitn(3, "+++\n").nth(2).unwrap_or(SAMPLE);
-    let features = FEATURES.splitn(3, "+++\n").nth(2).unwrap_or(FEATURES);
-    let mut body = String::with_capacity(size + 8192);
-    let mut part = 0;
-    while body.len() < size {
-        part += 1;
-        body.push_str(&format!(
-            "## Part {part}\n\n{}\n\n{}\n\n",
-            sample.replace("## ", "### "),
-            features.replace("[^kcna]", &format!("[^n{part}]"))
-        ));
-    }
-    body
-}
-
-fn comrak_options() -> comrak::Options<'static> {
-    let mut options = comrak::Options::default();
-    options.extension.strikethrough = true;
-    options.extension.table = true;
-    options.extension.autolink = true;
-    options.extension.footnotes = true;
-    options
-}
+use common::comrak_options;
 
 /// Runs one case and prints its peak heap bytes above what was allocated before it.
 fn child(case: &str, size: usize) {
-    let body = body(size);
+    let body = common::long_body(size);
     let mut limits = Limits::default();
     limits.body_bytes = 2 * size + (1 << 20);
     let article = Article::builder("Memory", body.clone())

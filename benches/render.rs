@@ -16,40 +16,13 @@ use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::{self, TextOptions};
 use std::hint::black_box;
 
-const SAMPLE: &str = include_str!("../examples/articles/regional-development.md");
-const FEATURES: &str = include_str!("../tests/fixtures/features.md");
+mod common;
 
-/// The Markdown options dateline gives comrak, for a like-for-like baseline.
-fn comrak_options() -> comrak::Options<'static> {
-    let mut options = comrak::Options::default();
-    options.extension.strikethrough = true;
-    options.extension.table = true;
-    options.extension.autolink = true;
-    options.extension.footnotes = true;
-    options
-}
+use common::{SAMPLE, comrak_options};
 
-fn body_of(markdown: &str) -> &str {
-    markdown.splitn(3, "+++\n").nth(2).unwrap_or(markdown)
-}
-
-/// A long-form article of about 50 KB: the sample's sections and the features fixture's
-/// tables, lists, code and footnotes, repeated under numbered headings.
+/// A long-form article of about 50 KB, with the sample's metadata.
 fn longform() -> Article {
-    let mut body = String::new();
-    let mut part = 1;
-    while body.len() < 50 * 1024 {
-        body.push_str(&format!("## Part {part}\n\n"));
-        body.push_str(&body_of(SAMPLE).replace("## ", "### "));
-        body.push_str("\n\n");
-        body.push_str(
-            &body_of(FEATURES)
-                .replace("# ", "### ")
-                .replace("[^kcna]", &format!("[^n{part}]")),
-        );
-        body.push_str("\n\n");
-        part += 1;
-    }
+    let body = common::long_body(50 * 1024);
     let sample = Article::from_markdown(SAMPLE).expect("the sample is valid");
     let mut json = serde_json::to_value(&sample).expect("an article serializes");
     json["body"] = body.into();
