@@ -87,6 +87,9 @@ pub struct Limits {
     pub related: usize,
     /// Comments. Default 1000.
     pub comments: usize,
+    /// Table cells in the body, counted as rendered: a GFM table fills every row up to
+    /// its header's width, so a short body can hold a huge table. Default 100,000.
+    pub table_cells: usize,
 }
 
 impl Default for Limits {
@@ -99,6 +102,7 @@ impl Default for Limits {
             list_entries: 64,
             related: 64,
             comments: 1000,
+            table_cells: 100_000,
         }
     }
 }
@@ -374,6 +378,14 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
             field: "body".into(),
         });
     }
+    let cells = table_cells(&body);
+    if cells > limits.table_cells {
+        return Err(Error::TooMany {
+            field: "body (table cells)".into(),
+            count: cells,
+            limit: limits.table_cells,
+        });
+    }
     f.body = Some(body);
 
     f.title = v.required_line(f.title, "title")?;
@@ -584,6 +596,41 @@ impl Validator<'_> {
     }
 }
 
+/// An upper estimate of the table cells the body renders: for each GFM delimiter row
+/// (such as `|---|:--:|`, also inside quotes and lists), its column count times the rows
+/// that follow it up to a blank line, header included. One pass over the lines.
+fn table_cells(body: &str) -> usize {
+    let mut cells = 0usize;
+    let mut columns = 0usize;
+    let mut previous_blank = true;
+    for line in body.lines() {
+        let content = line.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '>');
+        let blank = content.trim().is_empty();
+        if blank {
+            columns = 0;
+        } else if columns > 0 {
+            cells = cells.saturating_add(columns);
+        } else if !previous_blank && is_delimiter_row(content) {
+            columns = content.trim().trim_matches('|').split('|').count();
+            // The header row and the delimiter row.
+            cells = cells.saturating_add(2 * columns);
+        }
+        previous_blank = blank;
+    }
+    cells
+}
+
+/// A GFM table delimiter row: cells of `-` with optional `:` at either end, between pipes.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-')
+        && line.contains('|')
+        && line.trim_matches('|').split('|').all(|cell| {
+            let cell = cell.trim().trim_start_matches(':').trim_end_matches(':');
+            !cell.is_empty() && cell.bytes().all(|b| b == b'-')
+        })
+}
+
 /// A well-formed BCP 47 tag, loosely: letters for the language, then alphanumeric subtags
 /// of 1 to 8 characters separated by hyphens.
 fn is_language_tag(tag: &str) -> bool {
@@ -688,6 +735,20 @@ mod tests {
         );
         assert!(split_front_matter("a = 1").is_err());
         assert!(split_front_matter("+++\na = 1\n").is_err());
+    }
+
+    #[test]
+    fn counts_table_cells_as_rendered() {
+        assert_eq!(table_cells("| a | b |\n|---|--:|\n| 1 | 2 |\n| 3 |\n"), 8);
+        assert_eq!(table_cells("> | a |\n> |:-:|\n> | 1 |\n\nafter\n"), 3);
+        assert_eq!(table_cells("No table - here | really\n---\n"), 0);
+        let wide = format!(
+            "|{}\n|{}\n{}",
+            "a|".repeat(700),
+            "-|".repeat(700),
+            "|x\n".repeat(70)
+        );
+        assert_eq!(table_cells(&wide), 700 * 72);
     }
 
     #[test]

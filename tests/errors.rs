@@ -243,6 +243,21 @@ fn input_and_lists_over_their_limits() {
 }
 
 #[test]
+fn tables_that_would_render_too_many_cells() {
+    let body = format!(
+        "|{}\n|{}\n{}",
+        "a|".repeat(700),
+        "-|".repeat(700),
+        "|x\n".repeat(200)
+    );
+    let err = Article::builder("T", body).build().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "`body (table cells)` has too many entries: 141400, the limit is 100000"
+    );
+}
+
+#[test]
 fn builder_reports_the_field() {
     let err = Article::builder("T", "B")
         .url("javascript:x")
