@@ -604,7 +604,7 @@ fn table_cells(body: &str) -> usize {
     let mut columns = 0usize;
     let mut previous_blank = true;
     for line in body.lines() {
-        let content = line.trim_start_matches(|c: char| c == ' ' || c == '\t' || c == '>');
+        let content = line.trim_start_matches([' ', '\t', '>']);
         let blank = content.trim().is_empty();
         if blank {
             columns = 0;
