@@ -105,14 +105,6 @@ fn load(file: Option<&Path>) -> Result<Article, String> {
     article.map_err(|e| format!("{shown}: {e}"))
 }
 
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let first = parts.next().unwrap_or_default();
-    (2..=8).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 fn render(args: &Args, article: &Article) -> String {
     let strings = args.locale.as_deref().map(Strings::for_language);
     match args.format {
@@ -162,7 +154,7 @@ fn main() -> ExitCode {
         }
     };
     if let Some(tag) = &args.locale
-        && !is_language_tag(tag)
+        && !dateline::locale::is_language_tag(tag)
     {
         eprintln!("error: invalid language tag in `--locale`: `{tag}`");
         return ExitCode::from(2);

@@ -178,6 +178,10 @@ pub struct Strings {
     pub time_pattern: Text,
     /// What follows a label such as "Sources": ": ", or "：" in Chinese and Japanese.
     pub colon: Text,
+    /// Heading of the list of link URLs in plain text: "References".
+    pub references: Text,
+    /// The word before an image's alt text in plain text: "Image".
+    pub image: Text,
 }
 
 macro_rules! texts {
@@ -200,6 +204,8 @@ impl Strings {
         s.language = language.to_owned();
         match primary(&language.to_ascii_lowercase()) {
             "ko" => {
+                s.references = "참고 링크".into();
+                s.image = "이미지".into();
                 s.min_read = PluralText::new("읽는 데 {n}분");
                 s.sources = PluralText::new("출처");
                 s.related = "관련 기사".into();
@@ -238,6 +244,8 @@ impl Strings {
                 s.date_pattern = "{year}년 {month}월 {day}일".into();
             }
             "ja" => {
+                s.references = "リンク".into();
+                s.image = "画像".into();
                 s.min_read = PluralText::new("{n}分で読めます");
                 s.sources = PluralText::new("出典");
                 s.related = "関連記事".into();
@@ -277,6 +285,8 @@ impl Strings {
                 s.colon = "：".into();
             }
             "zh" => {
+                s.references = "链接".into();
+                s.image = "图片".into();
                 s.min_read = PluralText::new("阅读时间 {n} 分钟");
                 s.sources = PluralText::new("来源");
                 s.related = "相关文章".into();
@@ -316,6 +326,8 @@ impl Strings {
                 s.colon = "：".into();
             }
             "es" => {
+                s.references = "Referencias".into();
+                s.image = "Imagen".into();
                 s.min_read = PluralText::new("{n} min de lectura");
                 s.sources = PluralText::new("Fuentes").one("Fuente");
                 s.related = "Artículos relacionados".into();
@@ -367,6 +379,8 @@ impl Strings {
                 s.date_pattern = "{day} de {month_name} de {year}".into();
             }
             "fr" => {
+                s.references = "Références".into();
+                s.image = "Image".into();
                 s.min_read = PluralText::new("{n} min de lecture");
                 s.sources = PluralText::new("Sources").one("Source");
                 s.related = "Articles liés".into();
@@ -420,6 +434,8 @@ impl Strings {
                 s.colon = "\u{a0}: ".into();
             }
             "de" => {
+                s.references = "Verweise".into();
+                s.image = "Bild".into();
                 s.min_read = PluralText::new("{n} Min. Lesezeit");
                 s.sources = PluralText::new("Quellen").one("Quelle");
                 s.related = "Verwandte Artikel".into();
@@ -472,6 +488,8 @@ impl Strings {
                 s.time_pattern = "{hour}:{minute} Uhr".into();
             }
             "ar" => {
+                s.references = "المراجع".into();
+                s.image = "صورة".into();
                 s.min_read = PluralText {
                     zero: Some("أقل من دقيقة للقراءة".into()),
                     one: Some("دقيقة واحدة للقراءة".into()),
@@ -588,6 +606,8 @@ impl Strings {
             date_pattern: "{month_name} {day}, {year}".into(),
             time_pattern: "{hour}:{minute}".into(),
             colon: ": ".into(),
+            references: "References".into(),
+            image: "Image".into(),
         }
     }
 
@@ -671,6 +691,23 @@ impl Strings {
             }
         }
     }
+}
+
+/// Whether `tag` is a well-formed BCP 47 language tag, loosely: 2 to 8 letters for the
+/// language, then alphanumeric subtags of 1 to 8 characters separated by hyphens.
+///
+/// ```
+/// use dateline::locale::is_language_tag;
+/// assert!(is_language_tag("zh-Hans-CN") && is_language_tag("es-419"));
+/// assert!(!is_language_tag("en_US") && !is_language_tag("e"));
+/// ```
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let first = subtags.next().unwrap_or_default();
+    (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Whether `language` is written right to left.

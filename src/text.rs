@@ -125,8 +125,8 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
         &crate::RawHtml::Omit,
         &arena,
     );
-    let mut w = Writer::new(options, image_word(&view.strings));
-    w.base = article.site().map(|site| site.url.clone());
+    let mut w = Writer::new(options, view.strings.image.to_string());
+    w.base = view.base.clone();
     w.page(&view, &body);
     w.finish(&view.strings)
 }
@@ -149,9 +149,9 @@ enum Container {
 struct Writer<'o> {
     options: &'o TextOptions,
     /// "Image", in the page's language.
-    image_word: &'static str,
+    image_word: String,
     /// The site's home page, for relative links.
-    base: Option<crate::Url>,
+    base: Option<crate::model::BaseUrl>,
     /// Footnote numbers by name, in the order they are first seen.
     footnotes: HashMap<String, usize>,
     out: String,
@@ -163,7 +163,7 @@ struct Writer<'o> {
 }
 
 impl<'o> Writer<'o> {
-    fn new(options: &'o TextOptions, image_word: &'static str) -> Writer<'o> {
+    fn new(options: &'o TextOptions, image_word: String) -> Writer<'o> {
         Writer {
             options,
             image_word,
@@ -180,7 +180,7 @@ impl<'o> Writer<'o> {
     fn finish(mut self, strings: &Strings) -> String {
         if !self.references.is_empty() {
             self.block_gap();
-            self.out.push_str(references_heading(strings));
+            self.out.push_str(&strings.references);
             self.out.push('\n');
             for (i, url) in self.references.iter().enumerate() {
                 // A URL is never broken; one too long for its line goes on the next.
@@ -310,7 +310,7 @@ impl<'o> Writer<'o> {
             return text.to_owned();
         }
         // Relative links are made absolute against the site, so that they work outside it.
-        let absolute = self.base.as_ref().and_then(|base| base.join(url));
+        let absolute = self.base.as_ref().map(|base| base.resolve(url));
         let url = absolute.as_deref().unwrap_or(url);
         match self.options.links {
             LinkStyle::References => format!("{text} [{}]", self.reference(url)),
@@ -387,7 +387,7 @@ impl<'o> Writer<'o> {
             self.paragraph(summary);
         }
         if let Some(image) = article.image() {
-            let mut line = format!("[{}: {}]", image_word(strings), image.alt);
+            let mut line = format!("[{}: {}]", strings.image, image.alt);
             if let Some(caption) = &image.caption {
                 line.push(' ');
                 line.push_str(caption);
@@ -785,32 +785,6 @@ fn superscript(number: usize) -> String {
         .chars()
         .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize])
         .collect()
-}
-
-fn references_heading(strings: &Strings) -> &'static str {
-    match strings.language.get(..2).unwrap_or("") {
-        "ko" => "참고 링크",
-        "ja" => "リンク",
-        "zh" => "链接",
-        "es" => "Referencias",
-        "fr" => "Références",
-        "de" => "Verweise",
-        "ar" => "المراجع",
-        _ => "References",
-    }
-}
-
-fn image_word(strings: &Strings) -> &'static str {
-    match strings.language.get(..2).unwrap_or("") {
-        "ko" => "이미지",
-        "ja" => "画像",
-        "zh" => "图片",
-        "es" => "Imagen",
-        "fr" => "Image",
-        "de" => "Bild",
-        "ar" => "صورة",
-        _ => "Image",
-    }
 }
 
 /// Wraps one line of text to `width` display columns (0: no wrapping) into `out`, with

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use crate::locale::Strings;
 use crate::markdown::{self, Arena, Body, Heading};
+use crate::model::BaseUrl;
 use crate::reading_time::{self, ReadingSpeed, ReadingTime};
 use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance, RawHtml};
 
@@ -32,7 +33,7 @@ pub(crate) struct View<'a> {
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
     /// The site's home page, parsed once, to make relative URLs absolute.
-    base: Option<url::Url>,
+    pub(crate) base: Option<BaseUrl>,
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
@@ -75,10 +76,7 @@ impl<'a> View<'a> {
             (None, Some(u)) => Some(u),
             _ => None,
         };
-        let base = article
-            .site()
-            .filter(|site| site.url.is_absolute())
-            .and_then(|site| url::Url::parse(site.url.as_str()).ok());
+        let base = article.site().and_then(|site| BaseUrl::new(&site.url));
         View {
             base,
             article,
@@ -95,10 +93,8 @@ impl<'a> View<'a> {
     /// is absolute; otherwise as written.
     pub(crate) fn absolute<'u>(&self, url: &'u crate::Url) -> Cow<'u, str> {
         match &self.base {
-            Some(base) if url.is_relative() => base
-                .join(url.as_str())
-                .map_or(Cow::Borrowed(url.as_str()), |u| Cow::Owned(u.into())),
-            _ => Cow::Borrowed(url.as_str()),
+            Some(base) => base.resolve(url.as_str()),
+            None => Cow::Borrowed(url.as_str()),
         }
     }
 

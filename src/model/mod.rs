@@ -15,6 +15,7 @@ pub use parts::{
     ArticleKind, Author, Category, Comment, Disclaimer, DisclaimerKind, Image, Provenance,
     RelatedArticle, Section, Site, Source,
 };
+pub(crate) use url::BaseUrl;
 pub use url::Url;
 
 use crate::input::{self, Limits};

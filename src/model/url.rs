@@ -1,5 +1,6 @@
 //! [`Url`]: a link target that is safe to put in an `href` or `src`.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -81,28 +82,36 @@ impl Url {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn resolve(&self, base: &Url) -> Url {
-        if self.is_absolute() || base.is_relative() {
-            return self.clone();
-        }
-        match url::Url::parse(&base.0).and_then(|b| b.join(&self.0)) {
-            // Joining two checked http(s) URLs yields an http(s) URL.
-            Ok(joined) => Url(joined.into()),
-            Err(_) => self.clone(),
+        match BaseUrl::new(base) {
+            // Joining a checked reference to an http(s) URL yields an http(s) URL.
+            Some(base) => Url(base.resolve(&self.0).into_owned()),
+            None => self.clone(),
         }
     }
 }
 
-impl Url {
-    /// `reference` (a checked link target from the body or the model) made absolute against
-    /// this URL when this one is absolute and `reference` is relative.
-    pub(crate) fn join(&self, reference: &str) -> Option<String> {
-        if self.is_relative() || scheme_of(reference).is_some() {
+/// An absolute site URL, parsed once, that makes relative link targets absolute.
+#[derive(Debug, Clone)]
+pub(crate) struct BaseUrl(url::Url);
+
+impl BaseUrl {
+    /// The base for `url`, when it is absolute.
+    pub(crate) fn new(url: &Url) -> Option<BaseUrl> {
+        if url.is_relative() {
             return None;
         }
-        url::Url::parse(&self.0)
-            .and_then(|base| base.join(reference))
-            .ok()
-            .map(String::from)
+        url::Url::parse(&url.0).ok().map(BaseUrl)
+    }
+
+    /// `reference` (a checked link target from the body or the model) made absolute when
+    /// it is relative; otherwise as written.
+    pub(crate) fn resolve<'r>(&self, reference: &'r str) -> Cow<'r, str> {
+        if scheme_of(reference).is_some() {
+            return Cow::Borrowed(reference);
+        }
+        self.0
+            .join(reference)
+            .map_or(Cow::Borrowed(reference), |u| Cow::Owned(u.into()))
     }
 }
 
