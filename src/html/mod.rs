@@ -158,7 +158,7 @@ pub fn article(article: &Article, options: &HtmlOptions) -> String {
 
 /// Renders the head metadata alone (meta tags and JSON-LD), for a host's `<head>`.
 pub fn head(article: &Article, options: &HtmlOptions) -> String {
-    Page::new(article, options).head().to_string()
+    with_view(article, options, |view| Head { view }.to_string())
 }
 
 /// The JSON-LD graph of an article (schema.org), as JSON that is safe inside a `<script>`.
@@ -174,7 +174,25 @@ pub fn head(article: &Article, options: &HtmlOptions) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn json_ld(article: &Article, options: &HtmlOptions) -> String {
-    Page::new(article, options).json_ld()
+    with_view(article, options, |view| {
+        let mut json = String::new();
+        head::write_json_ld(view, &mut json);
+        json
+    })
+}
+
+/// Parses the body once for what the page says, without writing the body out: for the
+/// parts that do not show it.
+fn with_view<R>(article: &Article, options: &HtmlOptions, f: impl FnOnce(&View<'_>) -> R) -> R {
+    let arena = Arena::new();
+    let (view, _body) = view::prepare(
+        article,
+        options.strings.as_ref(),
+        &options.reading_speed,
+        &options.raw_html,
+        &arena,
+    );
+    f(&view)
 }
 
 /// An article made ready for HTML: the body parsed once and rendered, and everything the
