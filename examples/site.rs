@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dateline::html::{self, HtmlOptions, Page};
+use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::{self, TextOptions};
 use dateline::{Article, Limits, RelatedArticle, Url};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -25,6 +26,9 @@ const USAGE: &str = "usage: site [--base-url URL] INPUT_DIR OUTPUT_DIR";
 struct Entry {
     slug: String,
     article: Article,
+    /// The `<article>` element and the plain text, for the feeds.
+    content_html: String,
+    content_text: String,
 }
 
 fn read_articles(dir: &Path) -> Result<Vec<Entry>, String> {
@@ -51,7 +55,12 @@ fn read_articles(dir: &Path) -> Result<Vec<Entry>, String> {
                 .unwrap_or_default()
                 .to_string_lossy()
                 .into_owned();
-            Ok(Entry { slug, article })
+            Ok(Entry {
+                slug,
+                article,
+                content_html: String::new(),
+                content_text: String::new(),
+            })
         })
         .collect()
 }
@@ -75,11 +84,8 @@ fn related_card(entry: &Entry) -> Result<RelatedArticle, String> {
     card.category = article.category().cloned();
     card.summary = article.summary().map(str::to_owned);
     card.published = article.published();
-    card.reading_minutes = Some(
-        Page::new(article, &HtmlOptions::default())
-            .reading_time()
-            .minutes(),
-    );
+    card.reading_minutes =
+        Some(ReadingTime::of_article(article, &ReadingSpeed::default()).minutes());
     Ok(card)
 }
 
@@ -189,11 +195,10 @@ fn atom_feed(entries: &[Entry], base: &str) -> String {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>Articles</title>\n<id>{base}</id>\n<link href=\"{base}\"/>\n<link rel=\"self\" href=\"{base}feed.xml\"/>\n<updated>{updated}</updated>\n",
         base = xml_escape(base)
     );
-    let options = HtmlOptions::default();
     for entry in entries {
         let article = &entry.article;
         let url = xml_escape(&format!("{base}{}.html", entry.slug));
-        let content = html::article(article, &options);
+        let content = &entry.content_html;
         xml.push_str(&format!("<entry>\n<title>{}</title>\n<id>{url}</id>\n<link href=\"{url}\"/>\n<updated>{}</updated>\n", xml_escape(article.title()), date_of(article)));
         if let Some(published) = article.published() {
             xml.push_str(&format!("<published>{published}</published>\n"));
@@ -209,7 +214,7 @@ fn atom_feed(entries: &[Entry], base: &str) -> String {
         }
         xml.push_str(&format!(
             "<content type=\"html\">{}</content>\n</entry>\n",
-            xml_escape(&content)
+            xml_escape(content)
         ));
     }
     xml.push_str("</feed>\n");
@@ -217,7 +222,6 @@ fn atom_feed(entries: &[Entry], base: &str) -> String {
 }
 
 fn json_feed(entries: &[Entry], base: &str) -> String {
-    let (html_options, text_options) = (HtmlOptions::default(), TextOptions::default());
     let items: Vec<serde_json::Value> = entries
         .iter()
         .map(|entry| {
@@ -227,8 +231,8 @@ fn json_feed(entries: &[Entry], base: &str) -> String {
                 "id": url,
                 "url": url,
                 "title": article.title(),
-                "content_html": html::article(article, &html_options),
-                "content_text": text::render(article, &text_options),
+                "content_html": entry.content_html,
+                "content_text": entry.content_text,
                 "language": article.language(),
                 "tags": article.tags(),
             });
@@ -295,13 +299,17 @@ fn build(input: &Path, output: &Path, base: &str) -> Result<usize, String> {
         ProgressStyle::with_template("{bar:40} {pos}/{len} pages {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let options = HtmlOptions::default();
-    for entry in &entries {
+    let (options, text_options) = (HtmlOptions::default(), TextOptions::default());
+    for entry in &mut entries {
         progress.set_message(entry.slug.clone());
+        // One parse gives the page and the feeds' `<article>` element.
+        let page = Page::new(&entry.article, &options);
         write(
             &format!("{}.html", entry.slug),
-            &html::page(&entry.article, &options),
+            &page.document().to_string(),
         )?;
+        entry.content_html = page.article().to_string();
+        entry.content_text = text::render(&entry.article, &text_options);
         progress.inc(1);
     }
     progress.finish_and_clear();
