@@ -4,6 +4,7 @@
 //! release that renames options changes one file, and none of them reach the public API.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
@@ -55,13 +56,14 @@ fn options() -> comrak::Options<'static> {
 }
 
 /// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
-/// page's `h1`, gives them ids, and counts what a reader reads. One pass over the tree,
+/// page's `h1`, gives them ids when `heading_ids` is set, and counts what a reader reads. One pass over the tree,
 /// with no recursion, so deep nesting cannot overflow the stack.
 pub(crate) fn parse<'a>(
     arena: &'a Arena<'a>,
     markdown: &str,
     japanese: bool,
     sanitizer: Option<&Sanitizer>,
+    heading_ids: bool,
 ) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
     let mut counter = Counter::new(japanese);
@@ -146,7 +148,7 @@ pub(crate) fn parse<'a>(
 
     Body {
         root,
-        headings: shift_headings(headings),
+        headings: shift_headings(headings, heading_ids),
         counts: counter.finish(),
         cell_alignments,
         kept_html,
@@ -154,25 +156,76 @@ pub(crate) fn parse<'a>(
 }
 
 /// Shifts heading levels so that the highest is an `h2` (the page's `h1` is the headline)
-/// and no level is skipped on the way down, then gives each heading a unique id.
-fn shift_headings(headings: Vec<(Node<'_>, u8)>) -> Vec<Heading> {
-    let mut anchorizer = comrak::Anchorizer::new();
+/// and no level is skipped on the way down. With `ids`, also gives each heading a unique
+/// id and keeps its text, for anchors and the table of contents; plain text needs neither.
+fn shift_headings(headings: Vec<(Node<'_>, u8)>, ids: bool) -> Vec<Heading> {
     let highest = headings.iter().map(|(_, level)| *level).min().unwrap_or(2);
     let mut previous = 1u8;
-    headings
-        .into_iter()
-        .map(|(node, level)| {
-            let shifted = (level + 2).saturating_sub(highest);
-            let level = shifted.clamp(2, previous + 1).min(6);
-            previous = level;
-            if let NodeValue::Heading(h) = &mut node.data_mut().value {
-                h.level = level;
-            }
+    let mut anchors = Anchors::default();
+    let mut out = Vec::with_capacity(if ids { headings.len() } else { 0 });
+    for (node, level) in headings {
+        let shifted = (level + 2).saturating_sub(highest);
+        let level = shifted.clamp(2, previous + 1).min(6);
+        previous = level;
+        if let NodeValue::Heading(h) = &mut node.data_mut().value {
+            h.level = level;
+        }
+        if ids {
             let text = node.collect_text();
-            let id = anchorizer.anchorize(&text);
-            Heading { level, text, id }
-        })
-        .collect()
+            let id = anchors.anchorize(&text);
+            out.push(Heading { level, text, id });
+        }
+    }
+    out
+}
+
+/// Unique heading ids, as GitHub makes them (and comrak's `Anchorizer`): the text in
+/// lower case, without characters other than letters, marks, numbers, connector
+/// punctuation, hyphens and spaces, spaces made hyphens; a repeat gets `-1`, `-2`, and so
+/// on, skipping any id already taken.
+#[derive(Default)]
+struct Anchors {
+    /// Every id given, with the next suffix to try for a heading whose id would be it.
+    taken: std::collections::HashMap<String, usize>,
+}
+
+impl Anchors {
+    fn anchorize(&mut self, text: &str) -> String {
+        let base = slug(text);
+        let Some(next) = self.taken.get(&base).copied() else {
+            self.taken.insert(base.clone(), 1);
+            return base;
+        };
+        let mut suffix = next;
+        let chosen = loop {
+            let candidate = format!("{base}-{suffix}");
+            if !self.taken.contains_key(&candidate) {
+                break candidate;
+            }
+            suffix += 1;
+        };
+        self.taken.insert(base, suffix + 1);
+        self.taken.insert(chosen.clone(), 1);
+        chosen
+    }
+}
+
+/// A heading's id before it is made unique.
+fn slug(text: &str) -> String {
+    if !text.is_ascii() {
+        // A fresh anchorizer gives the id without a suffix.
+        return comrak::Anchorizer::new().anchorize(text);
+    }
+    let mut id = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' => id.push(char::from(b)),
+            b'A'..=b'Z' => id.push(char::from(b.to_ascii_lowercase())),
+            b' ' => id.push('-'),
+            _ => {}
+        }
+    }
+    id
 }
 
 /// Whether a link or image target in the body may be written out: `http`, `https`,
@@ -202,7 +255,7 @@ pub(crate) fn safe_url(url: &str) -> bool {
 /// taken in document order.
 #[derive(Default)]
 struct Extras {
-    ids: Vec<String>,
+    headings: Arc<[Heading]>,
     next_heading: usize,
     alignments: Vec<TableAlignment>,
     next_cell: usize,
@@ -215,10 +268,11 @@ comrak::create_formatter!(BodyFormatter<Extras>, {
             context.cr()?;
             let index = context.user.next_heading;
             context.user.next_heading += 1;
-            match context.user.ids.get(index).cloned() {
-                Some(id) => {
+            let headings = Arc::clone(&context.user.headings);
+            match headings.get(index) {
+                Some(h) => {
                     write!(context, "<h{} id=\"", heading.level)?;
-                    context.escape(&id)?;
+                    context.escape(&h.id)?;
                     context.write_str("\">")?;
                 }
                 None => write!(context, "<h{}>", heading.level)?,
@@ -266,9 +320,9 @@ comrak::create_formatter!(BodyFormatter<Extras>, {
 
 impl Body<'_> {
     /// Writes the body as HTML into `out`, with the heading ids from `headings`.
-    pub(crate) fn write_html(&self, headings: &[Heading], out: &mut String) {
+    pub(crate) fn write_html(&self, headings: &Arc<[Heading]>, out: &mut String) {
         let extras = Extras {
-            ids: headings.iter().map(|h| h.id.clone()).collect(),
+            headings: Arc::clone(headings),
             alignments: self.cell_alignments.clone(),
             ..Extras::default()
         };
@@ -288,9 +342,9 @@ mod tests {
     #[track_caller]
     fn html(markdown: &str) -> String {
         let arena = Arena::new();
-        let body = parse(&arena, markdown, false, None);
+        let body = parse(&arena, markdown, false, None, true);
         let mut out = String::new();
-        body.write_html(&body.headings, &mut out);
+        body.write_html(&Arc::from(body.headings.clone()), &mut out);
         out
     }
 
@@ -313,7 +367,7 @@ mod tests {
     #[test]
     fn shifts_headings_under_the_headline_and_gives_ids() {
         let arena = Arena::new();
-        let body = parse(&arena, "# One\n\n## Two\n\n# One\n", false, None);
+        let body = parse(&arena, "# One\n\n## Two\n\n# One\n", false, None, true);
         let levels: Vec<_> = body
             .headings
             .iter()
@@ -322,7 +376,7 @@ mod tests {
         assert_eq!(levels, [(2, "one"), (3, "two"), (2, "one-1")]);
         assert_eq!(html("## Kept\n"), "<h2 id=\"kept\">Kept</h2>\n");
         assert_eq!(html("### Up\n"), "<h2 id=\"up\">Up</h2>\n");
-        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false, None);
+        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false, None, true);
         let levels: Vec<_> = body.headings.iter().map(|h| h.level).collect();
         assert_eq!(levels, [2, 3, 2]);
     }
@@ -332,8 +386,38 @@ mod tests {
         let arena = Arena::new();
         let md = "Read [the report](https://example.com/very/long/url) now.\n\n\
                   <!-- a comment -->\n\n```\nlet code = 1;\n```\n\n![Alt text here](a.png)\n";
-        let body = parse(&arena, md, false, None);
+        let body = parse(&arena, md, false, None, true);
         assert_eq!(body.counts.words, 4);
         assert_eq!(body.counts.images, 1);
+    }
+
+    #[test]
+    fn heading_ids_match_comrak() {
+        let headings = [
+            "Intro", "intro", "Intro 1", "Intro-1", "What's *new*?", "  Spaced  out ",
+            "under_score", "Tabs\tand\u{a0}spaces", "Crème brûlée", "한국어 제목", "日本語",
+            "Ελληνικά ΣΟΦΊΑ", "Intro", "intro-2", "Intro", "", "", "100% done!", "a-1", "a",
+            "a", "a-1",
+        ];
+        let mut ours = Anchors::default();
+        let mut theirs = comrak::Anchorizer::new();
+        for text in headings {
+            assert_eq!(ours.anchorize(text), theirs.anchorize(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Short texts from a small alphabet, so that ids collide with each other and with
+        /// the suffixed forms.
+        #[test]
+        fn heading_ids_match_comrak_on_collisions(
+            texts in proptest::collection::vec("[aA1 _!é-]{0,4}", 0..40)
+        ) {
+            let mut ours = Anchors::default();
+            let mut theirs = comrak::Anchorizer::new();
+            for text in &texts {
+                proptest::prop_assert_eq!(ours.anchorize(text), theirs.anchorize(text));
+            }
+        }
     }
 }

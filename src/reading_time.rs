@@ -147,7 +147,7 @@ impl ReadingTime {
     /// Estimates Markdown at the given speeds; see [`ReadingTime::of_markdown`].
     pub fn of_markdown_with(markdown: &str, speed: &ReadingSpeed) -> ReadingTime {
         let arena = crate::markdown::Arena::new();
-        let body = crate::markdown::parse(&arena, markdown, false, None);
+        let body = crate::markdown::parse(&arena, markdown, false, None, false);
         ReadingTime::from_counts(body.counts, speed)
     }
 
@@ -161,6 +161,7 @@ impl ReadingTime {
             article.body(),
             is_japanese(article.language()),
             None,
+            false,
         );
         ReadingTime::from_counts(article_counts(article, body.counts), speed)
     }

@@ -123,6 +123,7 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
         options.strings.as_ref(),
         &options.reading_speed,
         &crate::RawHtml::Omit,
+        false,
         &arena,
     );
     let mut w = Writer::new(options, view.strings.image.to_string());

@@ -2,6 +2,7 @@
 //! body and its reading time. The HTML and text renderers only decide how to show it.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::locale::Strings;
 use crate::markdown::{self, Arena, Body, Heading};
@@ -25,7 +26,7 @@ pub(crate) struct View<'a> {
     pub(crate) article: &'a Article,
     pub(crate) strings: Cow<'a, Strings>,
     /// The body's headings, shifted under the headline, with their ids.
-    pub(crate) headings: Vec<Heading>,
+    pub(crate) headings: Arc<[Heading]>,
     pub(crate) reading_time: ReadingTime,
     /// The content label; none for plain news written by people.
     pub(crate) label: Option<Cow<'a, str>>,
@@ -37,17 +38,25 @@ pub(crate) struct View<'a> {
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
+/// `heading_ids` gives the headings ids and keeps their text, which only HTML shows.
 pub(crate) fn prepare<'a, 'b>(
     article: &'a Article,
     strings: Option<&'a Strings>,
     speed: &ReadingSpeed,
     raw_html: &RawHtml,
+    heading_ids: bool,
     arena: &'b Arena<'b>,
 ) -> (View<'a>, Body<'b>) {
     let japanese = reading_time::is_japanese(article.language());
     let sanitizer = raw_html.sanitizer();
-    let mut body = markdown::parse(arena, article.body(), japanese, sanitizer.as_ref());
-    let headings = std::mem::take(&mut body.headings);
+    let mut body = markdown::parse(
+        arena,
+        article.body(),
+        japanese,
+        sanitizer.as_ref(),
+        heading_ids,
+    );
+    let headings = Arc::from(std::mem::take(&mut body.headings));
     let view = View::new(article, strings, speed, body.counts, headings);
     (view, body)
 }
@@ -58,7 +67,7 @@ impl<'a> View<'a> {
         strings: Option<&'a Strings>,
         speed: &ReadingSpeed,
         body_counts: reading_time::Counts,
-        headings: Vec<Heading>,
+        headings: Arc<[Heading]>,
     ) -> View<'a> {
         let strings = match strings {
             Some(s) => Cow::Borrowed(s),
@@ -192,6 +201,7 @@ mod tests {
             None,
             &ReadingSpeed::default(),
             &RawHtml::Omit,
+            true,
             &arena,
         );
         f(&view);

@@ -2,6 +2,7 @@
 //! [`Display`](std::fmt::Display), made by [`Page`](super::Page).
 
 use std::fmt;
+use std::sync::Arc;
 
 use maud::{Markup, Render, html};
 
@@ -14,17 +15,17 @@ use crate::{DateTime, Provenance, Source};
 /// Something that writes the article body's HTML: the parsed tree, or HTML rendered from
 /// it earlier.
 pub(crate) trait WriteBody {
-    fn write_body(&self, headings: &[Heading], out: &mut String);
+    fn write_body(&self, headings: &Arc<[Heading]>, out: &mut String);
 }
 
 impl WriteBody for crate::markdown::Body<'_> {
-    fn write_body(&self, headings: &[Heading], out: &mut String) {
+    fn write_body(&self, headings: &Arc<[Heading]>, out: &mut String) {
         self.write_html(headings, out);
     }
 }
 
 impl WriteBody for String {
-    fn write_body(&self, _headings: &[Heading], out: &mut String) {
+    fn write_body(&self, _headings: &Arc<[Heading]>, out: &mut String) {
         out.push_str(self);
     }
 }

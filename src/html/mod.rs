@@ -116,6 +116,7 @@ pub fn page(article: &Article, options: &HtmlOptions) -> String {
         options.strings.as_ref(),
         &options.reading_speed,
         &options.raw_html,
+        true,
         &arena,
     );
     let mut out =
@@ -145,6 +146,7 @@ pub fn article(article: &Article, options: &HtmlOptions) -> String {
         options.strings.as_ref(),
         &options.reading_speed,
         &options.raw_html,
+        true,
         &arena,
     );
     components::ArticleWith {
@@ -190,6 +192,7 @@ fn with_view<R>(article: &Article, options: &HtmlOptions, f: impl FnOnce(&View<'
         options.strings.as_ref(),
         &options.reading_speed,
         &options.raw_html,
+        true,
         &arena,
     );
     f(&view)
@@ -241,6 +244,7 @@ impl<'a> Page<'a> {
             options.strings.as_ref(),
             &options.reading_speed,
             &options.raw_html,
+            true,
             &arena,
         );
         let mut html = String::with_capacity(article.body().len() * 3 / 2);
