@@ -15,6 +15,8 @@
 
 use std::borrow::Cow;
 
+use std::fmt::{self, Write as _};
+
 use jiff::civil;
 
 use crate::{ArticleKind, DisclaimerKind};
@@ -196,7 +198,58 @@ const NUMERIC_MONTHS: [&str; 12] = [
     "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
 ];
 
+/// `pattern` with each `{name}` that `value` knows replaced by its value, in one pass;
+/// other braces stay as they are.
+fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        let start = out.len();
+        match name {
+            Some(name) if value(name, &mut out).is_ok() => rest = &after[name.len() + 1..],
+            _ => {
+                out.truncate(start);
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The languages with built-in strings, by primary subtag.
+const BUILT_IN: [&str; 8] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"];
+
 impl Strings {
+    /// The built-in strings for `language`, made once per process for each language with
+    /// built-in strings (they depend only on its primary subtag), and made afresh for any
+    /// other language, whose tag chooses the plural rules.
+    pub(crate) fn shared(language: &str) -> std::borrow::Cow<'static, Strings> {
+        use std::sync::LazyLock;
+        static SHARED: [LazyLock<Strings>; 8] = [
+            LazyLock::new(|| Strings::for_language(BUILT_IN[0])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[1])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[2])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[3])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[4])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[5])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[6])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[7])),
+        ];
+        let primary = primary(language);
+        match BUILT_IN
+            .iter()
+            .position(|b| b.eq_ignore_ascii_case(primary))
+        {
+            Some(index) => std::borrow::Cow::Borrowed(&*SHARED[index]),
+            None => std::borrow::Cow::Owned(Strings::for_language(language)),
+        }
+    }
+
     /// The built-in strings for `language` (a BCP 47 tag); English for languages without
     /// built-in strings.
     pub fn for_language(language: &str) -> Strings {
@@ -645,11 +698,13 @@ impl Strings {
     /// ```
     pub fn date(&self, date: civil::Date) -> String {
         let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
-        self.date_pattern
-            .replace("{year}", &date.year().to_string())
-            .replace("{month_name}", &self.months[month - 1])
-            .replace("{month}", &month.to_string())
-            .replace("{day}", &date.day().to_string())
+        fill(&self.date_pattern, |name, out| match name {
+            "year" => write!(out, "{}", date.year()),
+            "month_name" => out.write_str(&self.months[month - 1]),
+            "month" => write!(out, "{month}"),
+            "day" => write!(out, "{}", date.day()),
+            _ => Err(fmt::Error),
+        })
     }
 
     /// A time of day written the local way: "14:05", "14 h 05".
@@ -661,9 +716,11 @@ impl Strings {
     /// assert_eq!(Strings::for_language("fr").time(time), "14 h 05");
     /// ```
     pub fn time(&self, time: civil::Time) -> String {
-        self.time_pattern
-            .replace("{hour}", &time.hour().to_string())
-            .replace("{minute}", &format!("{:02}", time.minute()))
+        fill(&self.time_pattern, |name, out| match name {
+            "hour" => write!(out, "{}", time.hour()),
+            "minute" => write!(out, "{:02}", time.minute()),
+            _ => Err(fmt::Error),
+        })
     }
 
     /// A label and its value: "Sources: A, B", "出典：A".
@@ -746,5 +803,36 @@ mod tests {
     fn right_to_left_languages() {
         assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa") && is_rtl("ur"));
         assert!(!is_rtl("en") && !is_rtl("ko"));
+    }
+
+    #[test]
+    fn patterns_fill_known_names_and_keep_other_braces() {
+        let fill_ab = |pattern: &str| {
+            fill(pattern, |name, out| match name {
+                "a" => out.write_str("1"),
+                "b" => out.write_str("{a}"),
+                _ => Err(fmt::Error),
+            })
+        };
+        assert_eq!(fill_ab("{a}-{b}"), "1-{a}");
+        assert_eq!(fill_ab("{c} {a"), "{c} {a");
+        assert_eq!(fill_ab("{{a}}"), "{1}");
+        assert_eq!(fill_ab("é{a}é"), "é1é");
+        assert_eq!(fill_ab(""), "");
+    }
+
+    #[test]
+    fn shared_strings_are_the_built_in_ones() {
+        for tag in ["en", "ko-KR", "JA", "zh-Hant-TW", "es-419", "fr-CA", "de", "ar-EG"] {
+            let shared = Strings::shared(tag);
+            let built = Strings::for_language(tag);
+            assert!(matches!(shared, Cow::Borrowed(_)), "{tag}");
+            assert_eq!(shared.min_read, built.min_read, "{tag}");
+            assert_eq!(shared.date_pattern, built.date_pattern, "{tag}");
+            assert_eq!(shared.reading_time(2), built.reading_time(2), "{tag}");
+        }
+        let other = Strings::shared("pt-BR");
+        assert!(matches!(other, Cow::Owned(_)));
+        assert_eq!(other.language, "pt-BR");
     }
 }

@@ -127,7 +127,7 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
         &arena,
     );
     let mut w = Writer::new(options, view.strings.image.to_string());
-    w.base = view.base.clone();
+    w.base = view.base();
     w.page(&view, &body);
     w.finish(&view.strings)
 }
@@ -152,7 +152,7 @@ struct Writer<'o> {
     /// "Image", in the page's language.
     image_word: String,
     /// The site's home page, for relative links.
-    base: Option<crate::model::BaseUrl>,
+    base: Option<&'o crate::model::BaseUrl>,
     /// Footnote numbers by name, in the order they are first seen.
     footnotes: HashMap<String, usize>,
     out: String,
@@ -311,7 +311,7 @@ impl<'o> Writer<'o> {
             return text.to_owned();
         }
         // Relative links are made absolute against the site, so that they work outside it.
-        let absolute = self.base.as_ref().map(|base| base.resolve(url));
+        let absolute = self.base.map(|base| base.resolve(url));
         let url = absolute.as_deref().unwrap_or(url);
         match self.options.links {
             LinkStyle::References => format!("{text} [{}]", self.reference(url)),
@@ -828,9 +828,10 @@ fn wrap_unicode(out: &mut String, text: &str, width: usize, initial: &str, subse
 /// for any other text.
 fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.is_empty() || bytes[0] == b' ' || !bytes.iter().all(|b| simple_ascii(*b)) {
+    if bytes.first().is_none_or(|b| *b == b' ') {
         return false;
     }
+    let start = out.len();
     let width = width.max(initial.width() + 1);
     let widths = [
         width.saturating_sub(initial.width()),
@@ -847,11 +848,19 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
     while i < bytes.len() {
         let word_start = i;
         let word_end = loop {
-            while i < bytes.len() && bytes[i] != b' ' {
+            // One pass: each byte is checked as the words are found, and what was written
+            // is taken back at the first byte the fast path does not handle.
+            while let Some(&b) = bytes.get(i)
+                && b != b' '
+            {
+                if !SIMPLE_ASCII[usize::from(b)] {
+                    out.truncate(start);
+                    return false;
+                }
                 i += 1;
             }
             let end = i;
-            while i < bytes.len() && bytes[i] == b' ' {
+            while bytes.get(i) == Some(&b' ') {
                 i += 1;
             }
             if i == bytes.len() || breaks_after_spaces(bytes[end - 1], bytes[i]) {
@@ -872,10 +881,21 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
     true
 }
 
+/// [`simple_ascii`] for every byte, looked up once per byte of text.
+static SIMPLE_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b as usize] = simple_ascii(b);
+        b += 1;
+    }
+    table
+};
+
 /// The ASCII characters whose line-breaking classes the fast path mirrors: letters,
 /// digits, space, and the punctuation of prose. Numeric prefixes and suffixes (`$`, `%`,
 /// `+`), `|`, `\\` and the like are left to textwrap.
-fn simple_ascii(b: u8) -> bool {
+const fn simple_ascii(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,
