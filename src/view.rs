@@ -2,7 +2,7 @@
 //! body and its reading time. The HTML and text renderers only decide how to show it.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::locale::Strings;
 use crate::markdown::{self, Arena, Body, Heading};
@@ -33,8 +33,8 @@ pub(crate) struct View<'a> {
     pub(crate) notices: Vec<Notice<'a>>,
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
-    /// The site's home page, parsed once, to make relative URLs absolute.
-    pub(crate) base: Option<BaseUrl>,
+    /// The site's home page, parsed when a relative URL first needs it.
+    base: OnceLock<Option<BaseUrl>>,
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
@@ -71,7 +71,7 @@ impl<'a> View<'a> {
     ) -> View<'a> {
         let strings = match strings {
             Some(s) => Cow::Borrowed(s),
-            None => Cow::Owned(Strings::for_language(article.language())),
+            None => Strings::shared(article.language()),
         };
         let counts = reading_time::article_counts(article, body_counts);
         let reading_time = ReadingTime::from_counts(counts, speed);
@@ -85,9 +85,8 @@ impl<'a> View<'a> {
             (None, Some(u)) => Some(u),
             _ => None,
         };
-        let base = article.site().and_then(|site| BaseUrl::new(&site.url));
         View {
-            base,
+            base: OnceLock::new(),
             article,
             strings,
             headings,
@@ -101,10 +100,18 @@ impl<'a> View<'a> {
     /// `url` made absolute against the site's home page when it is relative and the site's
     /// is absolute; otherwise as written.
     pub(crate) fn absolute<'u>(&self, url: &'u crate::Url) -> Cow<'u, str> {
-        match &self.base {
-            Some(base) => base.resolve(url.as_str()),
-            None => Cow::Borrowed(url.as_str()),
+        match self.base() {
+            Some(base) if url.is_relative() => base.resolve(url.as_str()),
+            _ => Cow::Borrowed(url.as_str()),
         }
+    }
+
+    /// The site's home page, to make relative URLs absolute; none when the article has no
+    /// site or its site's URL is relative. Parsed once, when first needed.
+    pub(crate) fn base(&self) -> Option<&BaseUrl> {
+        self.base
+            .get_or_init(|| self.article.site().and_then(|site| BaseUrl::new(&site.url)))
+            .as_ref()
     }
 
     pub(crate) fn reading_label(&self) -> String {

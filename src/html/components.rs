@@ -7,6 +7,7 @@ use std::sync::Arc;
 use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
+use super::escape::Text;
 use crate::locale::{self, Strings};
 use crate::markdown::Heading;
 use crate::view::{Notice, View};
@@ -149,11 +150,11 @@ impl Render for ArticleHeader<'_> {
                     }
                     "\n"
                 }
-                h1.dl-headline { (article.title()) }
+                h1.dl-headline { (Text(article.title())) }
                 "\n"
                 (Byline { view })
                 @if let Some(summary) = article.summary() {
-                    p.dl-standfirst { (summary) }
+                    p.dl-standfirst { (Text(summary)) }
                     "\n"
                 }
             }
@@ -348,7 +349,7 @@ impl Render for NoticeBox<'_, '_> {
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
                 aria-label=(self.strings.notice) data-notice=(kind) {
                 "\n"
-                p.dl-notice-text { (self.notice.text) }
+                p.dl-notice-text { (Text(&self.notice.text)) }
                 @if self.notice.with_sources && !self.sources.is_empty() {
                     "\n"
                     p.dl-notice-sources {
@@ -420,7 +421,7 @@ impl Render for PlainText<'_> {
                 p {
                     @for (i, line) in paragraph.lines().enumerate() {
                         @if i > 0 { br; }
-                        (line)
+                        (Text(line))
                     }
                 }
             }
@@ -452,7 +453,7 @@ impl Render for Related<'_> {
                                     img.dl-card-image src=(image.url) alt=(image.alt) width=[image.width]
                                         height=[image.height] loading="lazy" decoding="async";
                                 }
-                                h3.dl-card-title { a href=(item.url) { (item.title) } }
+                                h3.dl-card-title { a href=(item.url) { (Text(&item.title)) } }
                                 @if item.category.is_some() || item.published.is_some() || item.reading_minutes.is_some() {
                                     p.dl-card-meta {
                                         @if let Some(category) = &item.category {
@@ -469,7 +470,7 @@ impl Render for Related<'_> {
                                     }
                                 }
                                 @if let Some(summary) = &item.summary {
-                                    p.dl-card-summary { (summary) }
+                                    p.dl-card-summary { (Text(summary)) }
                                 }
                             }
                         }
@@ -652,7 +653,7 @@ pub struct Head<'p> {
 }
 
 impl Render for Head<'_> {
-    fn render(&self) -> Markup {
-        super::head::head(self.view)
+    fn render_to(&self, buffer: &mut String) {
+        super::head::write_head(self.view, buffer);
     }
 }

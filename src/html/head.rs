@@ -2,9 +2,9 @@
 
 use std::borrow::Cow;
 
-use maud::{Markup, Render, html};
 use serde::Serialize;
 
+use super::escape::escape_into;
 use crate::view::View;
 use crate::{ArticleKind, Provenance};
 
@@ -33,80 +33,118 @@ fn og_locale(language: &str) -> String {
     language.replace('-', "_")
 }
 
-/// The `<head>` contents for an article.
-pub(crate) fn head(view: &View<'_>) -> Markup {
-    {
-        let article = view.article;
-        let title = article.seo_title().unwrap_or(article.title());
-        let canonical = article.url().map(|url| view.absolute(url));
-        let site = article.site();
-        let image = article.image().map(|i| (i, view.absolute(&i.url)));
-        let twitter_card = if image.is_some() {
-            "summary_large_image"
-        } else {
-            "summary"
-        };
-        html! {
-            meta charset="utf-8"; "\n"
-            meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
-            title { (title) @if let Some(site) = site { " | " (site.name) } } "\n"
-            @if let Some(summary) = article.summary() {
-                meta name="description" content=(summary); "\n"
-            }
-            @if let Some(url) = &canonical {
-                link rel="canonical" href=(url); "\n"
-            }
-            @if !article.authors().is_empty() {
-                meta name="author" content=(view.strings.join(&view.author_names())); "\n"
-            }
-            @if !article.tags().is_empty() {
-                meta name="keywords" content=(article.tags().join(", ")); "\n"
-            }
-            meta property="og:type" content="article"; "\n"
-            meta property="og:title" content=(title); "\n"
-            @if let Some(summary) = article.summary() {
-                meta property="og:description" content=(summary); "\n"
-            }
-            @if let Some(url) = &canonical {
-                meta property="og:url" content=(url); "\n"
-            }
-            @if let Some((image, url)) = &image {
-                meta property="og:image" content=(url); "\n"
-                meta property="og:image:alt" content=(image.alt); "\n"
-                @if let Some(w) = image.width { meta property="og:image:width" content=(w); }
-                @if let Some(h) = image.height { meta property="og:image:height" content=(h); }
-            }
-            @if let Some(site) = site {
-                meta property="og:site_name" content=(site.name); "\n"
-            }
-            meta property="og:locale" content=(og_locale(article.language())); "\n"
-            @if let Some(published) = article.published() {
-                meta property="article:published_time" content=(published.to_string()); "\n"
-            }
-            @if let Some(updated) = article.updated() {
-                meta property="article:modified_time" content=(updated.to_string()); "\n"
-            }
-            @if let Some(category) = article.category() {
-                meta property="article:section" content=(category.name); "\n"
-            }
-            @for tag in article.tags() {
-                meta property="article:tag" content=(tag); "\n"
-            }
-            @for author in article.authors() {
-                meta property="article:author" content=(author.url.as_ref().map_or(Cow::Borrowed(author.name.as_str()), |u| view.absolute(u))); "\n"
-            }
-            meta name="twitter:card" content=(twitter_card); "\n"
-            meta name="twitter:title" content=(title); "\n"
-            @if let Some(summary) = article.summary() {
-                meta name="twitter:description" content=(summary); "\n"
-            }
-            @if let Some((image, url)) = &image {
-                meta name="twitter:image" content=(url); "\n"
-                meta name="twitter:image:alt" content=(image.alt); "\n"
-            }
-            script type="application/ld+json" { (JsonLd { view }) } "\n"
+/// Writes the `<head>` contents for an article into `out`: one tag a line, every value
+/// escaped.
+pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
+    let article = view.article;
+    let title = article.seo_title().unwrap_or(article.title());
+    let canonical = article.url().map(|url| view.absolute(url));
+    let site = article.site();
+    let image = article.image().map(|i| (i, view.absolute(&i.url)));
+    let summary = article.summary();
+
+    out.push_str("<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str("<title>");
+    escape_into(title, out);
+    if let Some(site) = site {
+        out.push_str(" | ");
+        escape_into(&site.name, out);
+    }
+    out.push_str("</title>\n");
+    if let Some(summary) = summary {
+        meta(out, "name", "description", summary);
+    }
+    if let Some(url) = &canonical {
+        out.push_str("<link rel=\"canonical\" href=\"");
+        escape_into(url, out);
+        out.push_str("\">\n");
+    }
+    if !article.authors().is_empty() {
+        meta(
+            out,
+            "name",
+            "author",
+            &view.strings.join(&view.author_names()),
+        );
+    }
+    if !article.tags().is_empty() {
+        meta(out, "name", "keywords", &article.tags().join(", "));
+    }
+    meta(out, "property", "og:type", "article");
+    meta(out, "property", "og:title", title);
+    if let Some(summary) = summary {
+        meta(out, "property", "og:description", summary);
+    }
+    if let Some(url) = &canonical {
+        meta(out, "property", "og:url", url);
+    }
+    if let Some((image, url)) = &image {
+        meta(out, "property", "og:image", url);
+        meta(out, "property", "og:image:alt", &image.alt);
+        if let Some(width) = image.width {
+            meta(out, "property", "og:image:width", &width.to_string());
+        }
+        if let Some(height) = image.height {
+            meta(out, "property", "og:image:height", &height.to_string());
         }
     }
+    if let Some(site) = site {
+        meta(out, "property", "og:site_name", &site.name);
+    }
+    meta(out, "property", "og:locale", &og_locale(article.language()));
+    if let Some(published) = article.published() {
+        meta(
+            out,
+            "property",
+            "article:published_time",
+            &published.to_string(),
+        );
+    }
+    if let Some(updated) = article.updated() {
+        meta(out, "property", "article:modified_time", &updated.to_string());
+    }
+    if let Some(category) = article.category() {
+        meta(out, "property", "article:section", &category.name);
+    }
+    for tag in article.tags() {
+        meta(out, "property", "article:tag", tag);
+    }
+    for author in article.authors() {
+        let value = author
+            .url
+            .as_ref()
+            .map_or(Cow::Borrowed(author.name.as_str()), |u| view.absolute(u));
+        meta(out, "property", "article:author", &value);
+    }
+    let twitter_card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    meta(out, "name", "twitter:card", twitter_card);
+    meta(out, "name", "twitter:title", title);
+    if let Some(summary) = summary {
+        meta(out, "name", "twitter:description", summary);
+    }
+    if let Some((image, url)) = &image {
+        meta(out, "name", "twitter:image", url);
+        meta(out, "name", "twitter:image:alt", &image.alt);
+    }
+    out.push_str("<script type=\"application/ld+json\">");
+    write_json_ld(view, out);
+    out.push_str("</script>\n");
+}
+
+/// `<meta {attribute}="{name}" content="{content}">` and a line break.
+fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
+    out.push_str("<meta ");
+    out.push_str(attribute);
+    out.push_str("=\"");
+    out.push_str(name);
+    out.push_str("\" content=\"");
+    escape_into(content, out);
+    out.push_str("\">\n");
 }
 
 /// The JSON-LD graph of the page, in schema.org terms. Every field borrows from the
@@ -337,19 +375,7 @@ fn graph<'a>(view: &View<'a>) -> Graph<'a> {
 
 /// Writes the JSON-LD graph into `out`, safe inside a `<script>` element.
 pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
-    let json = serde_json::to_string(&graph(view)).expect("the JSON-LD graph serializes");
-    escape_for_script(&json, out);
-}
-
-/// The JSON-LD, written straight into the page.
-struct JsonLd<'v, 'a> {
-    view: &'v View<'a>,
-}
-
-impl Render for JsonLd<'_, '_> {
-    fn render_to(&self, buffer: &mut String) {
-        write_json_ld(self.view, buffer);
-    }
+    write_script_json(&graph(view), out);
 }
 
 /// Desks and newsrooms are organizations; people are persons.
@@ -376,28 +402,67 @@ pub(crate) fn iso_minutes(minutes: u32) -> String {
     format!("PT{minutes}M")
 }
 
-/// Writes JSON for a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 become `\uXXXX`,
-/// so no string in it can close the element, open a comment or break a JavaScript parser.
-/// The JSON stays equal: these characters only appear inside strings.
-pub(crate) fn escape_for_script(json: &str, out: &mut String) {
-    out.reserve(json.len() + 16);
-    let bytes = json.as_bytes();
-    let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA8) => "\\u2028",
-            0xE2 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0xA9) => "\\u2029",
-            _ => continue,
-        };
-        out.push_str(&json[copied..i]);
-        out.push_str(escape);
-        copied = if b == 0xE2 { i + 3 } else { i + 1 };
+/// Writes `value` as JSON for a `<script>` element, straight into `out`: `<`, `>`, `&`,
+/// U+2028 and U+2029 become `\uXXXX`, so no string in it can close the element, open a
+/// comment or break a JavaScript parser. The JSON stays equal: these characters only
+/// appear inside strings.
+pub(crate) fn write_script_json(value: &impl Serialize, out: &mut String) {
+    let mut json = Vec::with_capacity(2048);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut json, ScriptSafe);
+    if value.serialize(&mut serializer).is_ok()
+        && let Ok(json) = std::str::from_utf8(&json)
+    {
+        out.push_str(json);
     }
-    out.push_str(&json[copied..]);
+}
+
+/// serde_json's compact output, with strings escaped for a `<script>` element.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let bytes = fragment.as_bytes();
+        let mut copied = 0;
+        let mut from = 0;
+        // The next `<`, `>` or `&`, and the next E2 byte (U+2028 and U+2029 are E2 80 A8
+        // and E2 80 A9 in UTF-8), each found by a vectorized search.
+        let mut next_markup = memchr::memchr3(b'<', b'>', b'&', bytes);
+        let mut next_e2 = memchr::memchr(0xE2, bytes);
+        loop {
+            let i = match (next_markup, next_e2) {
+                (Some(m), Some(e)) => m.min(e),
+                (Some(i), None) | (None, Some(i)) => i,
+                (None, None) => break,
+            };
+            let escape: Option<&[u8]> = match bytes[i] {
+                b'<' => Some(b"\\u003c"),
+                b'>' => Some(b"\\u003e"),
+                b'&' => Some(b"\\u0026"),
+                _ => match bytes.get(i + 1..i + 3) {
+                    Some([0x80, 0xA8]) => Some(b"\\u2028"),
+                    Some([0x80, 0xA9]) => Some(b"\\u2029"),
+                    _ => None,
+                },
+            };
+            if let Some(escape) = escape {
+                writer.write_all(&bytes[copied..i])?;
+                writer.write_all(escape)?;
+                copied = if bytes[i] == 0xE2 { i + 3 } else { i + 1 };
+            }
+            from = from.max(i + 1);
+            if next_markup == Some(i) {
+                next_markup = memchr::memchr3(b'<', b'>', b'&', &bytes[from..]).map(|p| from + p);
+            }
+            if next_e2 == Some(i) {
+                next_e2 = memchr::memchr(0xE2, &bytes[from..]).map(|p| from + p);
+            }
+        }
+        writer.write_all(&bytes[copied..])
+    }
 }
 
 #[cfg(test)]
@@ -408,11 +473,18 @@ mod tests {
     fn script_content_cannot_break_out() {
         let v = serde_json::json!({ "headline": "</script><!-- \u{2028}\u{2029} & >" });
         let mut s = String::new();
-        escape_for_script(&serde_json::to_string(&v).unwrap(), &mut s);
+        write_script_json(&v, &mut s);
         assert_eq!(
             s,
             r#"{"headline":"\u003c/script\u003e\u003c!-- \u2028\u2029 \u0026 \u003e"}"#
         );
+        let back: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+        // Escapes inside a string that is split around other escapes, and keys.
+        let v = serde_json::json!({ "a<b": "x\"<\u{1}>\\&\u{2028}é\u{2029}\n" });
+        let mut s = String::new();
+        write_script_json(&v, &mut s);
+        assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
     }

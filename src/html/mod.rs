@@ -31,6 +31,7 @@
 //! tables `dl-align-left`, `dl-align-right` and `dl-align-center`.
 
 mod components;
+mod escape;
 mod head;
 
 use maud::Render;

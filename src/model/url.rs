@@ -64,7 +64,7 @@ impl Url {
 
     /// Whether this is an absolute `http` or `https` URL.
     pub fn is_absolute(&self) -> bool {
-        scheme_of(&self.0).is_some()
+        has_scheme(&self.0)
     }
 
     /// Whether this is a relative reference, such as `/politics` or `//cdn.example/a.png`.
@@ -106,13 +106,24 @@ impl BaseUrl {
     /// `reference` (a checked link target from the body or the model) made absolute when
     /// it is relative; otherwise as written.
     pub(crate) fn resolve<'r>(&self, reference: &'r str) -> Cow<'r, str> {
-        if scheme_of(reference).is_some() {
+        if has_scheme(reference) {
             return Cow::Borrowed(reference);
         }
         self.0
             .join(reference)
             .map_or(Cow::Borrowed(reference), |u| Cow::Owned(u.into()))
     }
+}
+
+/// Whether `s` starts with a scheme (RFC 3986 `scheme ":"`).
+fn has_scheme(s: &str) -> bool {
+    s.find(':').is_some_and(|colon| is_scheme(&s[..colon]))
+}
+
+fn is_scheme(candidate: &str) -> bool {
+    let mut bytes = candidate.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
 }
 
 /// The scheme of `s` if it starts with one, lowercased (RFC 3986 `scheme ":"`).
