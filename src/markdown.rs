@@ -128,9 +128,8 @@ pub(crate) fn parse<'a>(
                     skip = None;
                 }
                 if skip.is_none() && node.data().value.block() {
-                    counter.text(&block_text);
+                    counter.block(&block_text);
                     block_text.clear();
-                    counter.end_block();
                 }
             }
         }
@@ -161,7 +160,7 @@ pub(crate) fn parse<'a>(
 fn shift_headings(headings: Vec<(Node<'_>, u8)>, ids: bool) -> Vec<Heading> {
     let highest = headings.iter().map(|(_, level)| *level).min().unwrap_or(2);
     let mut previous = 1u8;
-    let mut anchors = Anchors::default();
+    let mut anchors = Anchors::with_capacity(if ids { headings.len() } else { 0 });
     let mut out = Vec::with_capacity(if ids { headings.len() } else { 0 });
     for (node, level) in headings {
         let shifted = (level + 2).saturating_sub(highest);
@@ -190,11 +189,22 @@ struct Anchors {
 }
 
 impl Anchors {
+    fn with_capacity(headings: usize) -> Anchors {
+        Anchors {
+            taken: std::collections::HashMap::with_capacity(headings),
+        }
+    }
+
     fn anchorize(&mut self, text: &str) -> String {
-        let base = slug(text);
-        let Some(next) = self.taken.get(&base).copied() else {
-            self.taken.insert(base.clone(), 1);
-            return base;
+        use std::collections::hash_map::Entry;
+        // One lookup for a new id, the common case.
+        let (base, next) = match self.taken.entry(slug(text)) {
+            Entry::Vacant(entry) => {
+                let id = entry.key().clone();
+                entry.insert(1);
+                return id;
+            }
+            Entry::Occupied(entry) => (entry.key().clone(), *entry.get()),
         };
         let mut suffix = next;
         let chosen = loop {
@@ -204,7 +214,9 @@ impl Anchors {
             }
             suffix += 1;
         };
-        self.taken.insert(base, suffix + 1);
+        if let Some(next) = self.taken.get_mut(&base) {
+            *next = suffix + 1;
+        }
         self.taken.insert(chosen.clone(), 1);
         chosen
     }
@@ -232,23 +244,31 @@ fn slug(text: &str) -> String {
 /// `mailto` and relative references pass; everything else, judged after removing
 /// whitespace and control characters and folding case, does not.
 pub(crate) fn safe_url(url: &str) -> bool {
-    if url.is_empty() {
-        return true;
+    // The first 16 characters that are not white space or control characters, folded to
+    // lower case, on the stack: enough for the longest scheme allowed and then some.
+    let mut folded = [0u8; 16];
+    let mut len = 0;
+    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+        if len == folded.len() {
+            break;
+        }
+        // A non-ASCII character cannot be in a scheme: it ends the part that matters.
+        folded[len] = if c.is_ascii() {
+            c.to_ascii_lowercase() as u8
+        } else {
+            0xFF
+        };
+        len += 1;
     }
-    let folded: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
-        .flat_map(char::to_lowercase)
-        .collect();
-    let Some(colon) = folded.find(':') else {
+    let folded = &folded[..len];
+    let Some(colon) = folded.iter().position(|&b| b == b':') else {
         return true;
     };
     let scheme = &folded[..colon];
-    if scheme.contains(['/', '?', '#']) {
+    if scheme.iter().any(|b| matches!(b, b'/' | b'?' | b'#')) {
         return true; // the colon is in the path, not a scheme
     }
-    matches!(scheme, "http" | "https" | "mailto")
+    matches!(scheme, b"http" | b"https" | b"mailto")
 }
 
 /// What the HTML formatter needs beyond the tree: heading ids and cell alignments, each

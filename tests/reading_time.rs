@@ -142,6 +142,13 @@ proptest! {
         prop_assert_eq!(rt.cjk_chars(), reference_cjk(&text), "{:?}", text);
     }
 
+    /// Long ASCII text takes the vectorized path, and splits around each `_` token.
+    #[test]
+    fn long_ascii_words_equal_uax29(text in "[a-z0-9_ .,':;\n-]{0,600}") {
+        let rt = ReadingTime::of_text(&text);
+        prop_assert_eq!(rt.words(), reference_words(&text), "{:?}", text);
+    }
+
     #[test]
     fn minutes_are_zero_only_for_nothing_to_read(text in mixed_text()) {
         let rt = ReadingTime::of_text(&text);
