@@ -823,7 +823,16 @@ mod tests {
 
     #[test]
     fn shared_strings_are_the_built_in_ones() {
-        for tag in ["en", "ko-KR", "JA", "zh-Hant-TW", "es-419", "fr-CA", "de", "ar-EG"] {
+        for tag in [
+            "en",
+            "ko-KR",
+            "JA",
+            "zh-Hant-TW",
+            "es-419",
+            "fr-CA",
+            "de",
+            "ar-EG",
+        ] {
             let shared = Strings::shared(tag);
             let built = Strings::for_language(tag);
             assert!(matches!(shared, Cow::Borrowed(_)), "{tag}");

@@ -248,7 +248,10 @@ pub(crate) fn safe_url(url: &str) -> bool {
     // lower case, on the stack: enough for the longest scheme allowed and then some.
     let mut folded = [0u8; 16];
     let mut len = 0;
-    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+    for c in url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+    {
         if len == folded.len() {
             break;
         }
@@ -396,7 +399,13 @@ mod tests {
         assert_eq!(levels, [(2, "one"), (3, "two"), (2, "one-1")]);
         assert_eq!(html("## Kept\n"), "<h2 id=\"kept\">Kept</h2>\n");
         assert_eq!(html("### Up\n"), "<h2 id=\"up\">Up</h2>\n");
-        let body = parse(&arena, "## A\n\n#### Skips a level\n\n## B\n", false, None, true);
+        let body = parse(
+            &arena,
+            "## A\n\n#### Skips a level\n\n## B\n",
+            false,
+            None,
+            true,
+        );
         let levels: Vec<_> = body.headings.iter().map(|h| h.level).collect();
         assert_eq!(levels, [2, 3, 2]);
     }
@@ -414,10 +423,28 @@ mod tests {
     #[test]
     fn heading_ids_match_comrak() {
         let headings = [
-            "Intro", "intro", "Intro 1", "Intro-1", "What's *new*?", "  Spaced  out ",
-            "under_score", "Tabs\tand\u{a0}spaces", "Crème brûlée", "한국어 제목", "日本語",
-            "Ελληνικά ΣΟΦΊΑ", "Intro", "intro-2", "Intro", "", "", "100% done!", "a-1", "a",
-            "a", "a-1",
+            "Intro",
+            "intro",
+            "Intro 1",
+            "Intro-1",
+            "What's *new*?",
+            "  Spaced  out ",
+            "under_score",
+            "Tabs\tand\u{a0}spaces",
+            "Crème brûlée",
+            "한국어 제목",
+            "日本語",
+            "Ελληνικά ΣΟΦΊΑ",
+            "Intro",
+            "intro-2",
+            "Intro",
+            "",
+            "",
+            "100% done!",
+            "a-1",
+            "a",
+            "a",
+            "a-1",
         ];
         let mut ours = Anchors::default();
         let mut theirs = comrak::Anchorizer::new();

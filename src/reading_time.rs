@@ -626,7 +626,10 @@ fn ascii_region_words(region: &[u8]) -> u64 {
     let mut words = 0;
     let mut rest = region;
     while let Some(underscore) = memchr::memchr(b'_', rest) {
-        let start = rest[..underscore].iter().rposition(space).map_or(0, |p| p + 1);
+        let start = rest[..underscore]
+            .iter()
+            .rposition(space)
+            .map_or(0, |p| p + 1);
         let end = rest[underscore..]
             .iter()
             .position(space)

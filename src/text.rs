@@ -128,6 +128,8 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
     );
     let mut w = Writer::new(options, view.strings.image.to_string());
     w.base = view.base();
+    // Plain text is about as long as its Markdown; one allocation holds most pages.
+    w.out.reserve(article.body().len() + 4 * 1024);
     w.page(&view, &body);
     w.finish(&view.strings)
 }
@@ -824,61 +826,82 @@ fn wrap_unicode(out: &mut String, text: &str, width: usize, initial: &str, subse
 
 /// [`wrap_into`] for printable ASCII text that does not start with a space, where words
 /// are runs of non-spaces and every column is one character: the same lines as the
-/// textwrap path, in one pass and without allocating. Returns `false`, writing nothing,
-/// for any other text.
+/// textwrap path, without allocating. Each line jumps to its last column and looks back
+/// for the last break, so only the bytes near line ends are read one by one. Returns
+/// `false`, writing nothing, for any other text.
 fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first().is_none_or(|b| *b == b' ') {
+    // One branch-free pass over the bytes decides whether the fast path applies.
+    if bytes.first().is_none_or(|b| *b == b' ')
+        || bytes
+            .iter()
+            .fold(false, |other, &b| other | !SIMPLE_ASCII[usize::from(b)])
+    {
         return false;
     }
-    let start = out.len();
     let width = width.max(initial.width() + 1);
     let widths = [
         width.saturating_sub(initial.width()),
         width.saturating_sub(subsequent.width()),
     ];
-    let emit = |out: &mut String, first: bool, line: &str| {
-        out.push_str(if first { initial } else { subsequent });
-        out.push_str(line);
-        out.push('\n');
-    };
+    let end = text.trim_end_matches(' ').len();
     let mut first = true;
-    let (mut line_start, mut line_end, mut used) = (0, 0, 0);
-    let mut i = 0;
-    while i < bytes.len() {
-        let word_start = i;
-        let word_end = loop {
-            // One pass: each byte is checked as the words are found, and what was written
-            // is taken back at the first byte the fast path does not handle.
-            while let Some(&b) = bytes.get(i)
-                && b != b' '
-            {
-                if !SIMPLE_ASCII[usize::from(b)] {
-                    out.truncate(start);
-                    return false;
-                }
-                i += 1;
-            }
-            let end = i;
-            while bytes.get(i) == Some(&b' ') {
-                i += 1;
-            }
-            if i == bytes.len() || breaks_after_spaces(bytes[end - 1], bytes[i]) {
-                break end;
-            }
+    let mut line_start = 0;
+    loop {
+        // A line holds every word that ends within its width, and at least one word.
+        let cutoff = line_start + widths[usize::from(!first)];
+        let line = if end <= cutoff {
+            None
+        } else {
+            last_break(bytes, line_start, cutoff).or_else(|| next_break(bytes, cutoff, end))
         };
-        let limit = widths[usize::from(!first)];
-        if word_start > line_start && used + (word_end - word_start) > limit {
-            emit(out, first, &text[line_start..line_end]);
-            first = false;
-            line_start = word_start;
-            used = 0;
-        }
-        used += i - word_start;
-        line_end = word_end;
+        out.push_str(if first { initial } else { subsequent });
+        let Some((line_end, next_start)) = line else {
+            out.push_str(&text[line_start..end]);
+            out.push('\n');
+            return true;
+        };
+        out.push_str(&text[line_start..line_end]);
+        out.push('\n');
+        first = false;
+        line_start = next_start;
     }
-    emit(out, first, &text[line_start..line_end]);
-    true
+}
+
+/// The line break after the last word that ends in `line_start + 1..=cutoff`: the word's
+/// end and the start of the next line. `cutoff` is before the end of the text's words.
+fn last_break(bytes: &[u8], line_start: usize, cutoff: usize) -> Option<(usize, usize)> {
+    let mut at = cutoff;
+    while at > line_start {
+        if bytes[at] == b' ' && bytes[at - 1] != b' ' {
+            if let Some(next) = break_after(bytes, at) {
+                return Some((at, next));
+            }
+        }
+        at -= 1;
+    }
+    None
+}
+
+/// The first line break after a word that ends after `from` and before `end`.
+fn next_break(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut at = from + 1;
+    while at < end {
+        if bytes[at] == b' ' && bytes[at - 1] != b' ' {
+            if let Some(next) = break_after(bytes, at) {
+                return Some((at, next));
+            }
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Where the next line starts when the line may break at the spaces from `word_end`; none
+/// when the spaces are not a break ([`breaks_after_spaces`]) or end the text.
+fn break_after(bytes: &[u8], word_end: usize) -> Option<usize> {
+    let next = word_end + bytes[word_end..].iter().position(|&b| b != b' ')?;
+    breaks_after_spaces(bytes[word_end - 1], bytes[next]).then_some(next)
 }
 
 /// [`simple_ascii`] for every byte, looked up once per byte of text.
@@ -994,6 +1017,88 @@ mod tests {
             let mut reference = String::new();
             wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
             proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    /// The fast path as it was first written, reading every byte: the oracle for the
+    /// jumping one.
+    fn wrap_ascii_word_by_word(
+        out: &mut String,
+        text: &str,
+        width: usize,
+        initial: &str,
+        subsequent: &str,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        if bytes.first().is_none_or(|b| *b == b' ') {
+            return false;
+        }
+        let start = out.len();
+        let width = width.max(initial.width() + 1);
+        let widths = [
+            width.saturating_sub(initial.width()),
+            width.saturating_sub(subsequent.width()),
+        ];
+        let emit = |out: &mut String, first: bool, line: &str| {
+            out.push_str(if first { initial } else { subsequent });
+            out.push_str(line);
+            out.push('\n');
+        };
+        let mut first = true;
+        let (mut line_start, mut line_end, mut used) = (0, 0, 0);
+        let mut i = 0;
+        while i < bytes.len() {
+            let word_start = i;
+            let word_end = loop {
+                // One pass: each byte is checked as the words are found, and what was written
+                // is taken back at the first byte the fast path does not handle.
+                while let Some(&b) = bytes.get(i)
+                    && b != b' '
+                {
+                    if !SIMPLE_ASCII[usize::from(b)] {
+                        out.truncate(start);
+                        return false;
+                    }
+                    i += 1;
+                }
+                let end = i;
+                while bytes.get(i) == Some(&b' ') {
+                    i += 1;
+                }
+                if i == bytes.len() || breaks_after_spaces(bytes[end - 1], bytes[i]) {
+                    break end;
+                }
+            };
+            let limit = widths[usize::from(!first)];
+            if word_start > line_start && used + (word_end - word_start) > limit {
+                emit(out, first, &text[line_start..line_end]);
+                first = false;
+                line_start = word_start;
+                used = 0;
+            }
+            used += i - word_start;
+            line_end = word_end;
+        }
+        emit(out, first, &text[line_start..line_end]);
+        true
+    }
+
+    proptest::proptest! {
+        /// Jumping to line ends gives the same lines as reading word by word, hyphens,
+        /// brackets, runs of spaces and words longer than the width included.
+        #[test]
+        fn jumping_wrap_equals_word_by_word(
+            text in "[a-z]{1,3}[a-zA-Z0-9.,:;!?'\"()\\[\\]{}/&*#@ -]{0,300}",
+            width in 1usize..80,
+            initial in "(> |- |  |1\\. )?",
+            subsequent in "(> |  )?",
+        ) {
+            let mut jumping = String::new();
+            let mut word_by_word = String::new();
+            let fast = wrap_ascii(&mut jumping, &text, width, &initial, &subsequent);
+            let reference = wrap_ascii_word_by_word(&mut word_by_word, &text, width, &initial, &subsequent);
+            proptest::prop_assert_eq!(fast, reference);
+            proptest::prop_assert_eq!(jumping, word_by_word);
         }
     }
 

@@ -102,7 +102,12 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         );
     }
     if let Some(updated) = article.updated() {
-        meta(out, "property", "article:modified_time", &updated.to_string());
+        meta(
+            out,
+            "property",
+            "article:modified_time",
+            &updated.to_string(),
+        );
     }
     if let Some(category) = article.category() {
         meta(out, "property", "article:section", &category.name);
