@@ -873,10 +873,11 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
 fn last_break(bytes: &[u8], line_start: usize, cutoff: usize) -> Option<(usize, usize)> {
     let mut at = cutoff;
     while at > line_start {
-        if bytes[at] == b' ' && bytes[at - 1] != b' ' {
-            if let Some(next) = break_after(bytes, at) {
-                return Some((at, next));
-            }
+        if bytes[at] == b' '
+            && bytes[at - 1] != b' '
+            && let Some(next) = break_after(bytes, at)
+        {
+            return Some((at, next));
         }
         at -= 1;
     }
@@ -887,10 +888,11 @@ fn last_break(bytes: &[u8], line_start: usize, cutoff: usize) -> Option<(usize, 
 fn next_break(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
     let mut at = from + 1;
     while at < end {
-        if bytes[at] == b' ' && bytes[at - 1] != b' ' {
-            if let Some(next) = break_after(bytes, at) {
-                return Some((at, next));
-            }
+        if bytes[at] == b' '
+            && bytes[at - 1] != b' '
+            && let Some(next) = break_after(bytes, at)
+        {
+            return Some((at, next));
         }
         at += 1;
     }

@@ -33,6 +33,7 @@
 mod components;
 mod escape;
 mod head;
+mod json;
 
 use maud::Render;
 

@@ -1,0 +1,231 @@
+//! A small JSON writer for the JSON-LD in a `<script>` element: compact, written straight
+//! into the page, with strings escaped so that nothing in them can end the element.
+
+use std::fmt::Write as _;
+
+/// Writes one JSON value into a page, key by key. Keys are the caller's constants and are
+/// written as they are; string values are escaped by [`escape_json_into`].
+pub(crate) struct JsonWriter<'o> {
+    out: &'o mut String,
+    /// Whether the next key or array element needs a comma before it.
+    comma: bool,
+}
+
+impl<'o> JsonWriter<'o> {
+    pub(crate) fn new(out: &'o mut String) -> JsonWriter<'o> {
+        JsonWriter { out, comma: false }
+    }
+
+    fn separate(&mut self) {
+        if self.comma {
+            self.out.push(',');
+        }
+    }
+
+    /// `"key":`, before a value.
+    pub(crate) fn key(&mut self, key: &str) {
+        debug_assert!(!key.contains(['"', '\\', '<', '>', '&']));
+        self.separate();
+        self.out.push('"');
+        self.out.push_str(key);
+        self.out.push_str("\":");
+        self.comma = false;
+    }
+
+    pub(crate) fn open_object(&mut self) {
+        self.separate();
+        self.out.push('{');
+        self.comma = false;
+    }
+
+    pub(crate) fn close_object(&mut self) {
+        self.out.push('}');
+        self.comma = true;
+    }
+
+    pub(crate) fn open_array(&mut self) {
+        self.separate();
+        self.out.push('[');
+        self.comma = false;
+    }
+
+    pub(crate) fn close_array(&mut self) {
+        self.out.push(']');
+        self.comma = true;
+    }
+
+    pub(crate) fn string(&mut self, value: &str) {
+        self.separate();
+        self.out.push('"');
+        escape_json_into(value, self.out);
+        self.out.push('"');
+        self.comma = true;
+    }
+
+    /// A string written with [`std::fmt::Display`], such as a date.
+    pub(crate) fn display(&mut self, value: impl std::fmt::Display) {
+        self.separate();
+        self.out.push('"');
+        let start = self.out.len();
+        let _ = write!(self.out, "{value}");
+        // Displayed values are escaped like any other string.
+        if self.out[start..]
+            .bytes()
+            .any(|b| ESCAPES[usize::from(b)] != 0)
+        {
+            let text = self.out.split_off(start);
+            escape_json_into(&text, self.out);
+        }
+        self.out.push('"');
+        self.comma = true;
+    }
+
+    pub(crate) fn number(&mut self, value: u64) {
+        self.separate();
+        let _ = write!(self.out, "{value}");
+        self.comma = true;
+    }
+
+    /// `"key":"value"`.
+    pub(crate) fn field(&mut self, key: &str, value: &str) {
+        self.key(key);
+        self.string(value);
+    }
+
+    /// `"key":"value"` when there is a value; nothing otherwise.
+    pub(crate) fn optional(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            self.field(key, value);
+        }
+    }
+}
+
+/// What each byte becomes in a string: 0 for itself, `u` for `\u00XX`, or the letter of
+/// a short escape. `<`, `>` and `&` are escaped so that no string can close the
+/// `<script>` element or open a comment; 0xE2 starts U+2028 and U+2029, which break
+/// JavaScript parsers older than ES2019, and is looked at with the bytes after it.
+static ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
+    table[b'&' as usize] = b'u';
+    table[0xE2] = b'E';
+    table
+};
+
+/// Writes the contents of a JSON string (without the quotes) into `out`: the escapes
+/// serde_json writes, and `\uXXXX` for `<`, `>`, `&`, U+2028 and U+2029.
+pub(crate) fn escape_json_into(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = bytes[at..]
+        .iter()
+        .position(|&b| ESCAPES[usize::from(b)] != 0)
+    {
+        let i = at + found;
+        at = i + 1;
+        let b = bytes[i];
+        let (escape, skip): (&str, usize) = match ESCAPES[usize::from(b)] {
+            b'E' => match bytes.get(i + 1..i + 3) {
+                Some([0x80, 0xA8]) => ("\\u2028", 3),
+                Some([0x80, 0xA9]) => ("\\u2029", 3),
+                _ => continue,
+            },
+            b'u' => {
+                out.push_str(&text[copied..i]);
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xF)]));
+                copied = i + 1;
+                continue;
+            }
+            b'"' => ("\\\"", 1),
+            b'\\' => ("\\\\", 1),
+            b'b' => ("\\b", 1),
+            b't' => ("\\t", 1),
+            b'n' => ("\\n", 1),
+            b'f' => ("\\f", 1),
+            _ => ("\\r", 1),
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(escape);
+        copied = i + skip;
+        at = copied;
+    }
+    out.push_str(&text[copied..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// serde_json's string, with `<`, `>`, `&`, U+2028 and U+2029 escaped after it.
+    fn reference(text: &str) -> String {
+        serde_json::to_string(text)
+            .unwrap()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026")
+            .replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+    }
+
+    fn ours(text: &str) -> String {
+        let mut out = String::new();
+        JsonWriter::new(&mut out).string(text);
+        out
+    }
+
+    #[test]
+    fn strings_cannot_end_the_script_element() {
+        let text =
+            "</script><!-- \u{2028}\u{2029} & > \"q\" \\ \n\t\r\u{8}\u{c}\u{1}\u{7f} é \u{e2}";
+        assert_eq!(ours(text), reference(text));
+        assert!(!ours(text).contains(['<', '>', '&', '\u{2028}', '\u{2029}']));
+        let back: String = serde_json::from_str(&ours(text)).unwrap();
+        assert_eq!(back, text);
+    }
+
+    #[test]
+    fn writes_nested_values_with_commas() {
+        let mut out = String::new();
+        let mut json = JsonWriter::new(&mut out);
+        json.open_object();
+        json.field("a", "1");
+        json.key("b");
+        json.open_array();
+        json.number(2);
+        json.open_object();
+        json.optional("c", None);
+        json.optional("d", Some("<"));
+        json.close_object();
+        json.display(3.5);
+        json.close_array();
+        json.key("e");
+        json.open_object();
+        json.close_object();
+        json.close_object();
+        assert_eq!(out, r#"{"a":"1","b":[2,{"d":"\u003c"},"3.5"],"e":{}}"#);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escapes_like_serde_json_then_for_script(text in "\\PC{0,80}|[\u{0}-\u{7f}\u{2028}\u{2029}é]{0,80}") {
+            proptest::prop_assert_eq!(ours(&text), reference(&text));
+        }
+    }
+}
