@@ -70,7 +70,10 @@ pub(crate) fn parse<'a>(
     // The text of the block being read, counted whole when the block ends: one call per
     // block costs less than one per text node.
     let mut block_text = String::new();
-    let mut headings: Vec<(Node<'a>, u8)> = Vec::new();
+    // Each heading with its level and, once it ends, its text (none when it holds an
+    // image, whose alt text the heading's id includes but reading time does not).
+    let mut headings: Vec<(Node<'a>, u8, Option<String>)> = Vec::new();
+    let mut heading_has_image = false;
     let mut remove: Vec<Node<'a>> = Vec::new();
     let mut unwrap: Vec<Node<'a>> = Vec::new();
     let mut cell_alignments = Vec::new();
@@ -100,10 +103,14 @@ pub(crate) fn parse<'a>(
                     },
                     NodeValue::HtmlInline(_) => remove.push(node),
                     NodeValue::CodeBlock(_) => skip = Some(node),
-                    NodeValue::Heading(heading) => headings.push((node, heading.level)),
+                    NodeValue::Heading(heading) => {
+                        headings.push((node, heading.level, None));
+                        heading_has_image = false;
+                    }
                     NodeValue::Link(link) if !safe_url(&link.url) => unwrap.push(node),
                     NodeValue::Image(image) => {
                         counter.image();
+                        heading_has_image = true;
                         if !safe_url(&image.url) {
                             image.url.clear();
                             remove.push(node);
@@ -128,6 +135,14 @@ pub(crate) fn parse<'a>(
                     skip = None;
                 }
                 if skip.is_none() && node.data().value.block() {
+                    if heading_ids
+                        && !heading_has_image
+                        && matches!(node.data().value, NodeValue::Heading(_))
+                        && let Some((_, _, text)) = headings.last_mut()
+                    {
+                        // The heading's text as a reader reads it, line breaks as spaces.
+                        *text = Some(block_text.replace('\n', " "));
+                    }
                     counter.block(&block_text);
                     block_text.clear();
                 }
@@ -157,12 +172,16 @@ pub(crate) fn parse<'a>(
 /// Shifts heading levels so that the highest is an `h2` (the page's `h1` is the headline)
 /// and no level is skipped on the way down. With `ids`, also gives each heading a unique
 /// id and keeps its text, for anchors and the table of contents; plain text needs neither.
-fn shift_headings(headings: Vec<(Node<'_>, u8)>, ids: bool) -> Vec<Heading> {
-    let highest = headings.iter().map(|(_, level)| *level).min().unwrap_or(2);
+fn shift_headings(headings: Vec<(Node<'_>, u8, Option<String>)>, ids: bool) -> Vec<Heading> {
+    let highest = headings
+        .iter()
+        .map(|(_, level, _)| *level)
+        .min()
+        .unwrap_or(2);
     let mut previous = 1u8;
     let mut anchors = Anchors::with_capacity(if ids { headings.len() } else { 0 });
     let mut out = Vec::with_capacity(if ids { headings.len() } else { 0 });
-    for (node, level) in headings {
+    for (node, level, text) in headings {
         let shifted = (level + 2).saturating_sub(highest);
         let level = shifted.clamp(2, previous + 1).min(6);
         previous = level;
@@ -170,7 +189,7 @@ fn shift_headings(headings: Vec<(Node<'_>, u8)>, ids: bool) -> Vec<Heading> {
             h.level = level;
         }
         if ids {
-            let text = node.collect_text();
+            let text = text.unwrap_or_else(|| node.collect_text());
             let id = anchors.anchorize(&text);
             out.push(Heading { level, text, id });
         }
@@ -418,6 +437,32 @@ mod tests {
         let body = parse(&arena, md, false, None, true);
         assert_eq!(body.counts.words, 4);
         assert_eq!(body.counts.images, 1);
+    }
+
+    #[test]
+    fn heading_texts_are_the_headings_whole_text() {
+        let md = "# Plain\n\n## *Em* and `code` and [link](/a)\n\nTwo\nlines\n---\n\n\
+                  ### With ![alt text](a.png) image\n\n### Raw <b>html</b>\n\n\
+                  > ## Quoted\n\n- ## In a list\n";
+        let arena = Arena::new();
+        let body = parse(&arena, md, false, None, true);
+        let texts: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Plain",
+                "Em and code and link",
+                "Two lines",
+                "With alt text image",
+                "Raw html",
+                "Quoted",
+                "In a list"
+            ]
+        );
+        let mut anchorizer = comrak::Anchorizer::new();
+        for heading in &body.headings {
+            assert_eq!(heading.id, anchorizer.anchorize(&heading.text));
+        }
     }
 
     #[test]
