@@ -7,7 +7,7 @@ use std::sync::Arc;
 use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
-use super::escape::Text;
+use super::escape::{Text, escape_into};
 use crate::locale::{self, Strings};
 use crate::markdown::Heading;
 use crate::view::{Notice, View};
@@ -66,8 +66,12 @@ struct Time<'s> {
 }
 
 impl Render for Time<'_> {
-    fn render(&self) -> Markup {
-        html! { time datetime=(self.date.to_string()) { (self.strings.date(self.date.date())) } }
+    fn render_to(&self, buffer: &mut String) {
+        use fmt::Write as _;
+        // An RFC 3339 date is digits and `-`, `:`, `.`, `+`, `T`: nothing to escape.
+        let _ = write!(buffer, "<time datetime=\"{}\">", self.date);
+        escape_into(&self.strings.date(self.date.date()), buffer);
+        buffer.push_str("</time>");
     }
 }
 

@@ -118,7 +118,74 @@ impl Ord for DateTime {
 impl fmt::Display for DateTime {
     /// RFC 3339, at the written offset, to whole seconds unless the input had a fraction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.timestamp.display_with_offset(self.offset), f)
+        let civil = self.civil();
+        let offset = self.offset.seconds();
+        // Every date read from RFC 3339 is written here digit by digit; jiff writes the
+        // rest (years outside 0000-9999, offsets with seconds).
+        if !(0..=9999).contains(&civil.year()) || offset % 60 != 0 {
+            return fmt::Display::fmt(&self.timestamp.display_with_offset(self.offset), f);
+        }
+        let mut text = Ascii::default();
+        text.number(civil.year().unsigned_abs().into(), 4);
+        text.push(b'-');
+        text.number(civil.month().unsigned_abs().into(), 2);
+        text.push(b'-');
+        text.number(civil.day().unsigned_abs().into(), 2);
+        text.push(b'T');
+        text.number(civil.hour().unsigned_abs().into(), 2);
+        text.push(b':');
+        text.number(civil.minute().unsigned_abs().into(), 2);
+        text.push(b':');
+        text.number(civil.second().unsigned_abs().into(), 2);
+        let nanos = civil.subsec_nanosecond().unsigned_abs();
+        if nanos != 0 {
+            // As few digits as the fraction needs.
+            text.push(b'.');
+            text.number(nanos, 9);
+            while text.bytes[text.len - 1] == b'0' {
+                text.len -= 1;
+            }
+        }
+        text.push(if offset < 0 { b'-' } else { b'+' });
+        text.number(offset.unsigned_abs() / 3600, 2);
+        text.push(b':');
+        text.number(offset.unsigned_abs() / 60 % 60, 2);
+        f.write_str(text.as_str())
+    }
+}
+
+/// A short ASCII text built on the stack: "2026-01-05T09:30:00.123456789+09:00" at most.
+struct Ascii {
+    bytes: [u8; 36],
+    len: usize,
+}
+
+impl Default for Ascii {
+    fn default() -> Ascii {
+        Ascii {
+            bytes: [0; 36],
+            len: 0,
+        }
+    }
+}
+
+impl Ascii {
+    fn push(&mut self, byte: u8) {
+        self.bytes[self.len] = byte;
+        self.len += 1;
+    }
+
+    /// `value` in `width` digits, with leading zeros.
+    fn number(&mut self, mut value: u32, width: usize) {
+        for place in (0..width).rev() {
+            self.bytes[self.len + place] = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        self.len += width;
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
@@ -218,5 +285,29 @@ mod tests {
         let a = check("2026-01-05T09:00:00+09:00").unwrap();
         let b = check("2026-01-05T01:00:00+00:00").unwrap();
         assert!(a < b);
+    }
+
+    use proptest::prelude::{Just, Strategy as _};
+
+    proptest::proptest! {
+        /// Written digit by digit, a date reads as jiff writes it.
+        #[test]
+        fn displays_as_jiff_does(
+            seconds in -377_705_116_800i64..253_402_300_799,
+            nanos in proptest::prop_oneof![Just(0i32), 0i32..1_000_000_000, Just(500_000_000), Just(1_000)],
+            offset in proptest::prop_oneof![Just(0i32), -93_599i32..93_599, (-25i32..=25).prop_map(|h| h * 3600), (-1559i32..=1559).prop_map(|m| m * 60)],
+        ) {
+            let timestamp = Timestamp::from_second(seconds)
+                .unwrap()
+                .checked_add(jiff::SignedDuration::new(0, nanos));
+            proptest::prop_assume!(timestamp.is_ok());
+            let timestamp = timestamp.unwrap();
+            let offset = Offset::from_seconds(offset).unwrap();
+            let date = DateTime::from_parts(timestamp, offset);
+            proptest::prop_assert_eq!(
+                date.to_string(),
+                timestamp.display_with_offset(offset).to_string()
+            );
+        }
     }
 }
