@@ -66,10 +66,9 @@ pub(crate) fn parse<'a>(
     heading_ids: bool,
 ) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
+    // The text of the block being read goes to the counter, which counts it when the
+    // block ends: one call per block costs less than one per text node.
     let mut counter = Counter::new(japanese);
-    // The text of the block being read, counted whole when the block ends: one call per
-    // block costs less than one per text node.
-    let mut block_text = String::new();
     // Each heading with its level and, once it ends, its text (none when it holds an
     // image, whose alt text the heading's id includes but reading time does not).
     let mut headings: Vec<(Node<'a>, u8, Option<String>)> = Vec::new();
@@ -91,9 +90,9 @@ pub(crate) fn parse<'a>(
                 }
                 let mut data = node.data_mut();
                 match &mut data.value {
-                    NodeValue::Text(text) => block_text.push_str(text),
-                    NodeValue::Code(code) => block_text.push_str(&code.literal),
-                    NodeValue::SoftBreak | NodeValue::LineBreak => block_text.push('\n'),
+                    NodeValue::Text(text) => counter.push_str(text),
+                    NodeValue::Code(code) => counter.push_str(&code.literal),
+                    NodeValue::SoftBreak | NodeValue::LineBreak => counter.push_str("\n"),
                     NodeValue::HtmlBlock(block) => match sanitizer {
                         Some(sanitizer) => {
                             block.literal = sanitizer.clean(&block.literal);
@@ -141,10 +140,9 @@ pub(crate) fn parse<'a>(
                         && let Some((_, _, text)) = headings.last_mut()
                     {
                         // The heading's text as a reader reads it, line breaks as spaces.
-                        *text = Some(block_text.replace('\n', " "));
+                        *text = Some(counter.current_block().replace('\n', " "));
                     }
-                    counter.block(&block_text);
-                    block_text.clear();
+                    counter.close_block();
                 }
             }
         }
@@ -204,7 +202,7 @@ fn shift_headings(headings: Vec<(Node<'_>, u8, Option<String>)>, ids: bool) -> V
 #[derive(Default)]
 struct Anchors {
     /// Every id given, with the next suffix to try for a heading whose id would be it.
-    taken: std::collections::HashMap<String, usize>,
+    taken: std::collections::HashMap<String, std::cell::Cell<usize>>,
 }
 
 impl Anchors {
@@ -215,29 +213,28 @@ impl Anchors {
     }
 
     fn anchorize(&mut self, text: &str) -> String {
-        use std::collections::hash_map::Entry;
-        // One lookup for a new id, the common case.
-        let (base, next) = match self.taken.entry(slug(text)) {
-            Entry::Vacant(entry) => {
-                let id = entry.key().clone();
-                entry.insert(1);
-                return id;
-            }
-            Entry::Occupied(entry) => (entry.key().clone(), *entry.get()),
+        let base = slug(text);
+        let Some(next) = self.taken.get(&base) else {
+            self.taken.insert(base.clone(), std::cell::Cell::new(1));
+            return base;
         };
-        let mut suffix = next;
-        let chosen = loop {
-            let candidate = format!("{base}-{suffix}");
+        // A repeat: the first free suffix from the one after the last given.
+        let mut candidate = base;
+        candidate.push('-');
+        let stem = candidate.len();
+        let mut suffix = next.get();
+        loop {
+            candidate.truncate(stem);
+            let _ = write!(candidate, "{suffix}");
             if !self.taken.contains_key(&candidate) {
-                break candidate;
+                break;
             }
             suffix += 1;
-        };
-        if let Some(next) = self.taken.get_mut(&base) {
-            *next = suffix + 1;
         }
-        self.taken.insert(chosen.clone(), 1);
-        chosen
+        next.set(suffix + 1);
+        self.taken
+            .insert(candidate.clone(), std::cell::Cell::new(1));
+        candidate
     }
 }
 

@@ -372,8 +372,13 @@ pub(crate) struct Counter {
     japanese: bool,
     /// The unfinished token carried over from the previous piece.
     carry: String,
-    /// ASCII blocks not counted yet, each followed by a newline.
+    /// ASCII blocks not counted yet, each followed by a newline, then the text of the
+    /// block being read.
     batch: String,
+    /// Where the block being read starts in `batch`.
+    block_start: usize,
+    /// A block with other than ASCII in it, taken out of `batch` to be counted alone.
+    scratch: String,
     /// Han and kana characters in the current CJK run.
     run_han: u64,
     run_kana: u64,
@@ -386,6 +391,8 @@ impl Counter {
             japanese,
             carry: String::new(),
             batch: String::new(),
+            block_start: 0,
+            scratch: String::new(),
             run_han: 0,
             run_kana: 0,
         }
@@ -407,35 +414,56 @@ impl Counter {
     }
 
     pub(crate) fn finish(mut self) -> Counts {
+        self.close_block();
         self.flush();
         self.end_block();
         self.counts
     }
 
-    /// Counts the text of one block, as [`Counter::text`] and [`Counter::end_block`] do.
-    /// ASCII blocks are gathered and counted together, a newline after each (a newline
-    /// always ends a word, as the end of a block does, and ASCII text starts no Chinese
-    /// or Japanese run), so that many short blocks, such as table cells, cost one
-    /// vectorized pass.
-    pub(crate) fn block(&mut self, text: &str) {
+    /// Adds text to the block being read; [`Counter::close_block`] counts it. The text
+    /// goes straight into the gathered text, so it is copied once.
+    #[inline]
+    pub(crate) fn push_str(&mut self, text: &str) {
+        self.batch.push_str(text);
+    }
+
+    /// The text of the block being read, so far.
+    pub(crate) fn current_block(&self) -> &str {
+        &self.batch[self.block_start..]
+    }
+
+    /// Ends the block being read, as [`Counter::text`] then [`Counter::end_block`] would
+    /// count it. ASCII blocks are gathered and counted together, a newline after each (a
+    /// newline always ends a word, as the end of a block does, and ASCII text starts no
+    /// Chinese or Japanese run), so that many short blocks, such as table cells, cost
+    /// one vectorized pass.
+    pub(crate) fn close_block(&mut self) {
         const BATCH: usize = 16 * 1024;
-        if text.is_empty() {
+        let block = &self.batch[self.block_start..];
+        if block.is_empty() {
             // Nothing to count, and nothing left open: every block ends what it starts.
-        } else if text.is_ascii() {
-            self.batch.push_str(text);
+        } else if block.is_ascii() {
             self.batch.push('\n');
+            self.block_start = self.batch.len();
             if self.batch.len() >= BATCH {
                 self.flush();
             }
         } else {
+            // The blocks gathered before this one, then this one on its own.
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch.push_str(block);
+            self.batch.truncate(self.block_start);
             self.flush();
-            self.text(text);
+            self.text(&scratch);
             self.end_block();
+            self.scratch = scratch;
         }
     }
 
     /// Counts the gathered ASCII blocks.
     fn flush(&mut self) {
+        self.block_start = 0;
         if self.batch.is_empty() {
             return;
         }
@@ -848,7 +876,8 @@ mod tests {
             let mut gathered = Counter::new(japanese);
             let mut one_by_one = Counter::new(japanese);
             for block in &blocks {
-                gathered.block(block);
+                gathered.push_str(block);
+                gathered.close_block();
                 one_by_one.text(block);
                 one_by_one.end_block();
             }
