@@ -798,10 +798,32 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
         let _ = writeln!(out, "{initial}{text}");
         return;
     }
-    if wrap_ascii(out, text, width, initial, subsequent) {
+    if wrap_ascii(out, text, width, initial, subsequent)
+        || fits_on_one_line(out, text, width, initial)
+    {
         return;
     }
     wrap_unicode(out, text, width, initial, subsequent);
+}
+
+/// [`wrap_into`] for text in any script that fits on its first line, as textwrap measures
+/// it: the line as textwrap writes it, without looking for breaks. Returns `false`,
+/// writing nothing, for longer text.
+fn fits_on_one_line(out: &mut String, text: &str, width: usize, initial: &str) -> bool {
+    let width = width.max(initial.width() + 1);
+    // Blank text is textwrap's to write: it leaves out the indent.
+    if text.trim().is_empty()
+        || textwrap::core::display_width(initial) + textwrap::core::display_width(text) > width
+    {
+        return false;
+    }
+    let start = out.len();
+    out.push_str(initial);
+    out.push_str(text);
+    let kept = out[start..].trim_end().len();
+    out.truncate(start + kept);
+    out.push('\n');
+    true
 }
 
 /// [`wrap_into`] for text in any script, by textwrap.
@@ -1101,6 +1123,28 @@ mod tests {
             let reference = wrap_ascii_word_by_word(&mut word_by_word, &text, width, &initial, &subsequent);
             proptest::prop_assert_eq!(fast, reference);
             proptest::prop_assert_eq!(jumping, word_by_word);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line that fits is written as textwrap writes it.
+        #[test]
+        fn one_line_equals_textwrap(
+            text in "[ a-zA-Z·é한中か,.|%$\u{3000}\u{a0}-]{0,50}",
+            slack in 0usize..10,
+            initial in "(> |- |  |1\\. )?",
+        ) {
+            let width = textwrap::core::display_width(&initial)
+                + textwrap::core::display_width(&text)
+                + slack;
+            let mut one_line = String::new();
+            let fits = fits_on_one_line(&mut one_line, &text, width, &initial);
+            proptest::prop_assert_eq!(fits, !text.trim().is_empty());
+            if fits {
+                let mut reference = String::new();
+                wrap_unicode(&mut reference, &text, width, &initial, "");
+                proptest::prop_assert_eq!(one_line, reference);
+            }
         }
     }
 
