@@ -128,7 +128,10 @@ impl PluralText {
             Plural::Many => self.many.as_ref(),
             Plural::Other => None,
         };
-        form.unwrap_or(&self.other).replace("{n}", &n.to_string())
+        fill(form.unwrap_or(&self.other), |name, out| match name {
+            "n" => write!(out, "{n}"),
+            _ => Err(fmt::Error),
+        })
     }
 }
 
