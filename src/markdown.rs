@@ -56,8 +56,8 @@ fn options() -> comrak::Options<'static> {
 }
 
 /// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
-/// page's `h1`, gives them ids when `heading_ids` is set, and counts what a reader reads. One pass over the tree,
-/// with no recursion, so deep nesting cannot overflow the stack.
+/// page's `h1`, gives them ids when `heading_ids` is set, and counts what a reader reads.
+/// One pass over the tree, with no recursion, so deep nesting cannot overflow the stack.
 pub(crate) fn parse<'a>(
     arena: &'a Arena<'a>,
     markdown: &str,

@@ -645,10 +645,9 @@ fn digit(b: u8) -> u8 {
 
 /// Counts UAX #29 words in ASCII text that starts and ends at token boundaries: each run
 /// of letters and digits is a word, less the runs that a `:`, `.`, `'`, `,` or `;` joins
-/// to the one before ([`joins`]). Both sums compare bytes with no table and no branch,
-/// so the compiler vectorizes them. `_` also joins runs, and runs of `_` alone are not
-/// words, so each token with a `_` takes the exact path, and the text between them the
-/// vectorized one.
+/// to the one before ([`joins`]), counted by [`ascii_vectorized_words`]. `_` also joins
+/// runs, and runs of `_` alone are not words, so each token with a `_` takes the exact
+/// path, and the text between them the vectorized one.
 fn ascii_region_words(region: &[u8]) -> u64 {
     let space = |b: &u8| FLAGS[usize::from(*b)] & SPACE != 0;
     let mut words = 0;

@@ -100,9 +100,12 @@ impl<'a> View<'a> {
     /// `url` made absolute against the site's home page when it is relative and the site's
     /// is absolute; otherwise as written.
     pub(crate) fn absolute<'u>(&self, url: &'u crate::Url) -> Cow<'u, str> {
+        if url.is_absolute() {
+            return Cow::Borrowed(url.as_str());
+        }
         match self.base() {
-            Some(base) if url.is_relative() => base.resolve(url.as_str()),
-            _ => Cow::Borrowed(url.as_str()),
+            Some(base) => base.resolve(url.as_str()),
+            None => Cow::Borrowed(url.as_str()),
         }
     }
 
