@@ -91,6 +91,11 @@ fn related_card(entry: &Entry) -> Result<RelatedArticle, String> {
 
 /// Adds the three most related articles to each article that lists none.
 fn link_related(entries: &mut [Entry]) -> Result<(), String> {
+    // Each article's card, made once: its reading time takes a parse of its body.
+    let all_cards = entries
+        .iter()
+        .map(related_card)
+        .collect::<Result<Vec<_>, _>>()?;
     let mut additions = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         if !entry.article.related().is_empty() {
@@ -107,8 +112,8 @@ fn link_related(entries: &mut [Entry]) -> Result<(), String> {
         let cards = scored
             .iter()
             .take(3)
-            .map(|(_, j)| related_card(&entries[*j]))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|(_, j)| all_cards[*j].clone())
+            .collect::<Vec<_>>();
         if !cards.is_empty() {
             additions.push((i, cards));
         }

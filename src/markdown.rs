@@ -37,6 +37,9 @@ pub(crate) struct Body<'a> {
     pub(crate) root: Node<'a>,
     pub(crate) headings: Vec<Heading>,
     pub(crate) counts: Counts,
+    /// The start of the first paragraph with text in it, as a reader reads it: enough
+    /// for an excerpt.
+    pub(crate) first_paragraph: Option<String>,
     /// The alignment of every table cell, in document order.
     cell_alignments: Vec<TableAlignment>,
     /// Whether sanitized HTML blocks were kept, to be written as they are.
@@ -73,6 +76,7 @@ pub(crate) fn parse<'a>(
     // image, whose alt text the heading's id includes but reading time does not).
     let mut headings: Vec<(Node<'a>, u8, Option<String>)> = Vec::new();
     let mut heading_has_image = false;
+    let mut first_paragraph: Option<String> = None;
     let mut remove: Vec<Node<'a>> = Vec::new();
     let mut unwrap: Vec<Node<'a>> = Vec::new();
     let mut cell_alignments = Vec::new();
@@ -142,6 +146,12 @@ pub(crate) fn parse<'a>(
                         // The heading's text as a reader reads it, line breaks as spaces.
                         *text = Some(counter.current_block().replace('\n', " "));
                     }
+                    if first_paragraph.is_none()
+                        && matches!(node.data().value, NodeValue::Paragraph)
+                        && !counter.current_block().trim().is_empty()
+                    {
+                        first_paragraph = Some(prefix(counter.current_block(), 1024).to_owned());
+                    }
                     counter.close_block();
                 }
             }
@@ -162,6 +172,7 @@ pub(crate) fn parse<'a>(
         root,
         headings: shift_headings(headings, heading_ids),
         counts: counter.finish(),
+        first_paragraph,
         cell_alignments,
         kept_html,
     }
@@ -193,6 +204,15 @@ fn shift_headings(headings: Vec<(Node<'_>, u8, Option<String>)>, ids: bool) -> V
         }
     }
     out
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Unique heading ids, as GitHub makes them (and comrak's `Anchorizer`): the text in

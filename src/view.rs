@@ -33,6 +33,8 @@ pub(crate) struct View<'a> {
     pub(crate) notices: Vec<Notice<'a>>,
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
+    /// The body's first paragraph, cut to a description's length.
+    pub(crate) excerpt: Option<String>,
     /// The site's home page, parsed when a relative URL first needs it.
     base: OnceLock<Option<BaseUrl>>,
 }
@@ -57,7 +59,11 @@ pub(crate) fn prepare<'a, 'b>(
         heading_ids,
     );
     let headings = Arc::from(std::mem::take(&mut body.headings));
-    let view = View::new(article, strings, speed, body.counts, headings);
+    let mut view = View::new(article, strings, speed, body.counts, headings);
+    view.excerpt = body
+        .first_paragraph
+        .take()
+        .map(|text| excerpt(&text, EXCERPT_LENGTH));
     (view, body)
 }
 
@@ -94,7 +100,14 @@ impl<'a> View<'a> {
             label,
             notices,
             shown_update,
+            excerpt: None,
         }
+    }
+
+    /// What the page says it is about: the article's summary, or else an excerpt of the
+    /// body.
+    pub(crate) fn description(&self) -> Option<&str> {
+        self.article.summary().or(self.excerpt.as_deref())
     }
 
     /// `url` made absolute against the site's home page when it is relative and the site's
@@ -142,6 +155,72 @@ impl<'a> View<'a> {
             .map(|a| a.name.as_str())
             .collect()
     }
+}
+
+/// The longest excerpt, in characters: about what search engines show of a description.
+pub(crate) const EXCERPT_LENGTH: usize = 160;
+
+/// `text` on one line of at most `max` characters: white space collapsed, cut before the
+/// first word that does not fit, with `…` when cut. Text written without spaces (Chinese,
+/// Japanese), and a word longer than half the excerpt, is cut between characters as the
+/// reader sees them (grapheme clusters).
+pub(crate) fn excerpt(text: &str, max: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let separator = usize::from(!out.is_empty());
+        let length = word.chars().count();
+        if used + separator + length <= max {
+            if separator == 1 {
+                out.push(' ');
+            }
+            out.push_str(word);
+            used += separator + length;
+            continue;
+        }
+        // Cut here, leaving room for the ellipsis.
+        let room_for_part = separator == 0 || used + 2 < max;
+        if (out.is_empty() || length > max / 2) && room_for_part {
+            if separator == 1 {
+                out.push(' ');
+                used += 1;
+            }
+            for grapheme in word.graphemes(true) {
+                let width = grapheme.chars().count();
+                if used + width + 1 > max {
+                    break;
+                }
+                out.push_str(grapheme);
+                used += width;
+            }
+        } else if used + 1 > max {
+            // No room for the ellipsis after the last word: it goes, or, when it is the
+            // only one, its last character does.
+            let keep = match out.rfind(' ') {
+                Some(space) => space,
+                None => {
+                    let mut chars = 0;
+                    out.grapheme_indices(true)
+                        .find(|(_, grapheme)| {
+                            chars += grapheme.chars().count();
+                            chars + 1 > max
+                        })
+                        .map_or(out.len(), |(at, _)| at)
+                }
+            };
+            out.truncate(keep);
+        }
+        let kept = out
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—')
+            })
+            .len();
+        out.truncate(kept);
+        out.push('…');
+        return out;
+    }
+    out
 }
 
 /// The content label from kind and provenance: "Analysis", "AI Analysis", "AI News".
@@ -215,6 +294,65 @@ mod tests {
             &arena,
         );
         f(&view);
+    }
+
+    #[test]
+    fn excerpts_cut_at_a_word_or_between_characters() {
+        assert_eq!(excerpt("  Short\n text. ", 160), "Short text.");
+        assert_eq!(excerpt("one two three", 9), "one two…");
+        assert_eq!(excerpt("one two, three", 12), "one two…");
+        assert_eq!(excerpt("one two three", 13), "one two three");
+        assert_eq!(excerpt("aaaa bbbb", 4), "aaa…");
+        assert_eq!(excerpt("我们的城市正在发展。", 6), "我们的城市…");
+        assert_eq!(
+            excerpt("The 北京城市正在发展很快很快很快", 10),
+            "The 北京城市正…"
+        );
+        assert_eq!(excerpt("", 10), "");
+        for (text, max) in [("a b c d e f g", 5), ("aa bb cc", 3), ("x y", 1)] {
+            let cut = excerpt(text, max);
+            assert!(cut.chars().count() <= max, "{text:?} {max}: {cut:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn excerpts_are_never_longer_than_asked(
+            text in "[ a-z,é\u{301}北京\n]{0,60}|\\PC{0,80}",
+            max in 1usize..30,
+        ) {
+            let cut = excerpt(&text, max);
+            proptest::prop_assert!(cut.chars().count() <= max, "{:?}", cut);
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.join(" ").chars().count() <= max {
+                proptest::prop_assert_eq!(cut, words.join(" "));
+            } else {
+                proptest::prop_assert!(cut.ends_with('…'));
+            }
+        }
+    }
+
+    #[test]
+    fn description_is_the_summary_or_an_excerpt() {
+        let long = "word ".repeat(100);
+        let a = Article::builder("T", &format!("![image](a.png)\n\n# Heading\n\n{long}"))
+            .build()
+            .unwrap();
+        view_of(&a, |v| {
+            let description = v.description().unwrap();
+            assert!(description.starts_with("word word"));
+            assert!(description.ends_with("word…"));
+            assert!(description.chars().count() <= EXCERPT_LENGTH);
+        });
+        let a = Article::builder("T", "Body text.")
+            .summary("The summary.")
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.description(), Some("The summary.")));
+        let a = Article::builder("T", "```\ncode only\n```")
+            .build()
+            .unwrap();
+        view_of(&a, |v| assert_eq!(v.description(), None));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     let canonical = article.url().map(|url| view.absolute(url));
     let site = article.site();
     let image = article.image().map(|i| (i, view.absolute(&i.url)));
-    let summary = article.summary();
+    let summary = view.description();
 
     out.push_str("<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -169,7 +169,7 @@ pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
     json.optional("@id", canonical.as_deref());
     json.optional("url", canonical.as_deref());
     json.field("headline", article.title());
-    json.optional("description", article.summary());
+    json.optional("description", view.description());
     if let Some(image) = article.image() {
         json.key("image");
         image_object(&mut json, view, &image.url, |json| {

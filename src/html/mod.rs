@@ -346,6 +346,28 @@ impl<'a> Page<'a> {
     pub fn reading_time_label(&self) -> String {
         self.view.reading_label()
     }
+
+    /// The body's first paragraph as plain text on one line, cut before a word to at most
+    /// 160 characters with `…`; none when the body has no paragraph. The page uses it
+    /// for its description (meta description, Open Graph, Twitter card, JSON-LD) when the
+    /// article has no summary, and a host can use it for cards and feeds.
+    ///
+    /// ```
+    /// use dateline::{Article, html::{HtmlOptions, Page}};
+    ///
+    /// let article = Article::from_json(r###"{
+    ///     "title": "Bridge reopens",
+    ///     "body": "## Traffic\n\nCars are back on the *river bridge* after [six weeks](/news/works) of repairs."
+    /// }"###)?;
+    /// let options = HtmlOptions::default();
+    /// let page = Page::new(&article, &options);
+    /// assert_eq!(page.excerpt(), Some("Cars are back on the river bridge after six weeks of repairs."));
+    /// assert!(page.head().to_string().contains(r#"<meta name="description" content="Cars are back"#));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn excerpt(&self) -> Option<&str> {
+        self.view.excerpt.as_deref()
+    }
 }
 
 impl maud::Render for Page<'_> {
