@@ -335,7 +335,7 @@ mod tests {
     #[test]
     fn description_is_the_summary_or_an_excerpt() {
         let long = "word ".repeat(100);
-        let a = Article::builder("T", &format!("![image](a.png)\n\n# Heading\n\n{long}"))
+        let a = Article::builder("T", format!("![image](a.png)\n\n# Heading\n\n{long}"))
             .build()
             .unwrap();
         view_of(&a, |v| {
