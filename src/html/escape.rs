@@ -1,6 +1,8 @@
 //! HTML escaping that skips over text needing none with a vectorized search, so that
 //! long texts (standfirsts, comments, descriptions written three times in the head) cost
-//! little more than a copy.
+//! little more than a copy. maud escapes byte by byte; this gives the same output (held
+//! equal to maud's by a property test) for the head, which is written without maud, and
+//! for the long texts in the components.
 
 use maud::Render;
 

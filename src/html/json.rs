@@ -1,5 +1,11 @@
 //! A small JSON writer for the JSON-LD in a `<script>` element: compact, written straight
 //! into the page, with strings escaped so that nothing in them can end the element.
+//!
+//! serde_json stays the crate's JSON reader. For the JSON-LD, building borrowed structs
+//! for it, letting it escape each string and then escaping the result again for the
+//! `<script>` element cost a fifth of a short article's page; this writer escapes each
+//! string once, into the page. Its strings are held equal to serde_json's by a property
+//! test.
 
 use std::fmt::Write as _;
 
