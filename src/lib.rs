@@ -59,7 +59,7 @@
 //!
 //! - `sanitize` (off by default): lets [`html::HtmlOptions::raw_html`] keep raw HTML blocks
 //!   of the body, cleaned by [ammonia](https://docs.rs/ammonia) against an allowlist
-//!   ([`RawHtml::Sanitize`]). Without it, raw HTML is always dropped.
+//!   (`RawHtml::Sanitize`). Without it, raw HTML is always dropped.
 
 #![doc(html_root_url = "https://docs.rs/dateline/0.1.0")]
 

@@ -5,7 +5,7 @@
 ///
 /// Inline HTML (a tag inside a paragraph) is always dropped, since its tags arrive in
 /// pieces that cannot be checked one by one; the text between them stays. HTML blocks
-/// are dropped too, unless [`RawHtml::Sanitize`] (feature `sanitize`) keeps them.
+/// are dropped too, unless `RawHtml::Sanitize` (feature `sanitize`) keeps them.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum RawHtml {
