@@ -134,6 +134,18 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
     w.finish(&view.strings)
 }
 
+/// What follows a node in document order once it is done: its next sibling, or the end
+/// of its parent; nothing after `root`.
+fn after<'a>(node: Node<'a>, root: Node<'a>) -> Option<Edge<Node<'a>>> {
+    if std::ptr::eq(node, root) {
+        return None;
+    }
+    match node.next_sibling() {
+        Some(sibling) => Some(Edge::Start(sibling)),
+        None => node.parent().map(Edge::End),
+    }
+}
+
 /// A prefix for the lines of a container: a quote, or a list item.
 #[derive(Debug, Clone)]
 enum Container {
@@ -163,6 +175,8 @@ struct Writer<'o> {
     reference_numbers: HashMap<String, usize>,
     /// Whether a blank line goes before the next block.
     blank_before: bool,
+    /// The text of the last block written, kept for its allocation.
+    inline_buffer: String,
 }
 
 impl<'o> Writer<'o> {
@@ -177,6 +191,7 @@ impl<'o> Writer<'o> {
             references: Vec::new(),
             reference_numbers: HashMap::new(),
             blank_before: false,
+            inline_buffer: String::new(),
         }
     }
 
@@ -493,13 +508,14 @@ impl<'o> Writer<'o> {
 
     /// Writes the body from the parsed Markdown, walking the tree without recursion.
     fn body(&mut self, body: &Body<'_>) {
-        let mut skip: Option<Node<'_>> = None;
-        for edge in body.root.traverse() {
+        let root = body.root;
+        let mut next = Some(Edge::Start(root));
+        while let Some(edge) = next.take() {
             match edge {
                 Edge::Start(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
+                    // Paragraphs, headings, code and tables are written whole: the walk
+                    // goes on after them, without visiting what is in them.
+                    let mut whole = true;
                     let value = node.data().value.clone_shallow();
                     match value {
                         Shallow::Paragraph => {
@@ -507,28 +523,29 @@ impl<'o> Writer<'o> {
                             if !text.trim().is_empty() {
                                 self.paragraph(&text);
                             }
-                            skip = Some(node);
+                            self.inline_buffer = text;
                         }
                         Shallow::Heading(level) => {
                             let text = self.inline_text(node);
                             self.heading(&text, (level == 2).then_some('-'));
-                            skip = Some(node);
+                            self.inline_buffer = text;
                         }
-                        Shallow::CodeBlock(literal) => {
-                            self.verbatim(&literal, "    ");
-                            skip = Some(node);
+                        Shallow::CodeBlock(literal) => self.verbatim(&literal, "    "),
+                        Shallow::Table(alignments) => self.table(node, &alignments),
+                        Shallow::ThematicBreak => {
+                            whole = false;
+                            self.paragraph("* * *");
                         }
-                        Shallow::ThematicBreak => self.paragraph("* * *"),
-                        Shallow::Table(alignments) => {
-                            self.table(node, &alignments);
-                            skip = Some(node);
+                        Shallow::BlockQuote => {
+                            whole = false;
+                            self.open(Container::Quote);
                         }
-                        Shallow::BlockQuote => self.open(Container::Quote),
                         Shallow::List {
                             ordered,
                             start,
                             tight,
                         } => {
+                            whole = false;
                             let in_tight_item =
                                 matches!(
                                     self.containers.iter().rev().nth(1),
@@ -544,6 +561,7 @@ impl<'o> Writer<'o> {
                             });
                         }
                         Shallow::Item => {
+                            whole = false;
                             let (marker, tight) = match self.containers.last_mut() {
                                 Some(Container::List {
                                     ordered: true,
@@ -565,23 +583,23 @@ impl<'o> Writer<'o> {
                             });
                         }
                         Shallow::FootnoteDefinition(name) => {
+                            whole = false;
                             let number = self.footnote_number(name);
                             self.open(Container::Item {
                                 marker: format!("{} ", superscript(number)),
                                 used: false,
                             });
                         }
-                        Shallow::Other => {}
+                        Shallow::Other => whole = false,
                     }
+                    next = match node.first_child() {
+                        Some(child) if !whole => Some(Edge::Start(child)),
+                        Some(_) => after(node, root),
+                        None => Some(Edge::End(node)),
+                    };
                 }
                 Edge::End(node) => {
-                    if skip.is_some_and(|s| std::ptr::eq(s, node)) {
-                        skip = None;
-                        continue;
-                    }
-                    if skip.is_some() {
-                        continue;
-                    }
+                    next = after(node, root);
                     let value = node.data().value.clone_shallow();
                     match value {
                         Shallow::BlockQuote | Shallow::Item | Shallow::FootnoteDefinition(_) => {
@@ -605,7 +623,8 @@ impl<'o> Writer<'o> {
 
     /// The text of a block's inlines, with links as the link style says.
     fn inline_text(&mut self, block: Node<'_>) -> String {
-        let mut out = String::new();
+        let mut out = std::mem::take(&mut self.inline_buffer);
+        out.clear();
         let mut link_starts: Vec<usize> = Vec::new();
         let mut skip: Option<Node<'_>> = None;
         for edge in block.traverse() {
