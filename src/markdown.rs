@@ -59,14 +59,16 @@ fn options() -> comrak::Options<'static> {
 }
 
 /// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
-/// page's `h1`, gives them ids when `heading_ids` is set, and counts what a reader reads.
+/// page's `h1`, and counts what a reader reads. With `for_html`, it also gives headings
+/// ids, keeps their text and keeps the start of the first paragraph for the excerpt:
+/// what only the HTML page shows.
 /// One pass over the tree, with no recursion, so deep nesting cannot overflow the stack.
 pub(crate) fn parse<'a>(
     arena: &'a Arena<'a>,
     markdown: &str,
     japanese: bool,
     sanitizer: Option<&Sanitizer>,
-    heading_ids: bool,
+    for_html: bool,
 ) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
     // The text of the block being read goes to the counter, which counts it when the
@@ -138,7 +140,7 @@ pub(crate) fn parse<'a>(
                     skip = None;
                 }
                 if skip.is_none() && node.data().value.block() {
-                    if heading_ids
+                    if for_html
                         && !heading_has_image
                         && matches!(node.data().value, NodeValue::Heading(_))
                         && let Some((_, _, text)) = headings.last_mut()
@@ -146,7 +148,8 @@ pub(crate) fn parse<'a>(
                         // The heading's text as a reader reads it, line breaks as spaces.
                         *text = Some(counter.current_block().replace('\n', " "));
                     }
-                    if first_paragraph.is_none()
+                    if for_html
+                        && first_paragraph.is_none()
                         && matches!(node.data().value, NodeValue::Paragraph)
                         && !counter.current_block().trim().is_empty()
                     {
@@ -170,7 +173,7 @@ pub(crate) fn parse<'a>(
 
     Body {
         root,
-        headings: shift_headings(headings, heading_ids),
+        headings: shift_headings(headings, for_html),
         counts: counter.finish(),
         first_paragraph,
         cell_alignments,

@@ -40,13 +40,14 @@ pub(crate) struct View<'a> {
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
-/// `heading_ids` gives the headings ids and keeps their text, which only HTML shows.
+/// `for_html` also makes what only the HTML page shows: heading ids and texts, and the
+/// excerpt.
 pub(crate) fn prepare<'a, 'b>(
     article: &'a Article,
     strings: Option<&'a Strings>,
     speed: &ReadingSpeed,
     raw_html: &RawHtml,
-    heading_ids: bool,
+    for_html: bool,
     arena: &'b Arena<'b>,
 ) -> (View<'a>, Body<'b>) {
     let japanese = reading_time::is_japanese(article.language());
@@ -56,7 +57,7 @@ pub(crate) fn prepare<'a, 'b>(
         article.body(),
         japanese,
         sanitizer.as_ref(),
-        heading_ids,
+        for_html,
     );
     let headings = Arc::from(std::mem::take(&mut body.headings));
     let mut view = View::new(article, strings, speed, body.counts, headings);
