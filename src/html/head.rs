@@ -37,9 +37,10 @@ fn og_locale(language: &str) -> String {
 pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     let article = view.article;
     let title = article.seo_title().unwrap_or(article.title());
-    let canonical = article.url().map(|url| view.absolute(url));
+    let urls = PageUrls::of(view);
+    let canonical = &urls.canonical;
     let site = article.site();
-    let image = article.image().map(|i| (i, view.absolute(&i.url)));
+    let image = article.image().zip(urls.image.as_ref());
     let summary = view.description();
 
     out.push_str("<meta charset=\"utf-8\">\n");
@@ -54,7 +55,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     if let Some(summary) = summary {
         meta(out, "name", "description", summary);
     }
-    if let Some(url) = &canonical {
+    if let Some(url) = canonical {
         out.push_str("<link rel=\"canonical\" href=\"");
         escape_into(url, out);
         out.push_str("\">\n");
@@ -75,7 +76,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     if let Some(summary) = summary {
         meta(out, "property", "og:description", summary);
     }
-    if let Some(url) = &canonical {
+    if let Some(url) = canonical {
         meta(out, "property", "og:url", url);
     }
     if let Some((image, url)) = &image {
@@ -136,7 +137,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         meta(out, "name", "twitter:image:alt", &image.alt);
     }
     out.push_str("<script type=\"application/ld+json\">");
-    write_json_ld(view, out);
+    write_graph(view, &urls, out);
     out.push_str("</script>\n");
 }
 
@@ -155,9 +156,30 @@ fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
 /// element: the article, with its authors, publisher, sources and AI provenance, and the
 /// site's breadcrumbs.
 pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
+    write_graph(view, &PageUrls::of(view), out);
+}
+
+/// The article's own URLs, made absolute once for both the meta tags and the JSON-LD.
+struct PageUrls<'a> {
+    canonical: Option<Cow<'a, str>>,
+    image: Option<Cow<'a, str>>,
+}
+
+impl<'a> PageUrls<'a> {
+    fn of(view: &View<'a>) -> PageUrls<'a> {
+        let article = view.article;
+        PageUrls {
+            canonical: article.url().map(|url| view.absolute(url)),
+            image: article.image().map(|image| view.absolute(&image.url)),
+        }
+    }
+}
+
+/// [`write_json_ld`] with the page's URLs already made absolute.
+fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     let article = view.article;
     let site = article.site();
-    let canonical = article.url().map(|url| view.absolute(url));
+    let canonical = &urls.canonical;
     let mut json = JsonWriter::new(out);
     json.open_object();
     json.field("@context", "https://schema.org");
@@ -170,9 +192,9 @@ pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
     json.optional("url", canonical.as_deref());
     json.field("headline", article.title());
     json.optional("description", view.description());
-    if let Some(image) = article.image() {
+    if let (Some(image), Some(url)) = (article.image(), urls.image.as_deref()) {
         json.key("image");
-        image_object(&mut json, view, &image.url, |json| {
+        image_object(&mut json, url, |json| {
             if let Some(width) = image.width {
                 json.key("width");
                 json.number(u64::from(width));
@@ -225,11 +247,11 @@ pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
         json.field("url", site.url.as_str());
         if let Some(logo) = &site.logo {
             json.key("logo");
-            image_object(&mut json, view, logo, |_| {});
+            image_object(&mut json, &view.absolute(logo), |_| {});
         }
         json.close_object();
     }
-    if let Some(id) = &canonical {
+    if let Some(id) = canonical {
         json.key("mainEntityOfPage");
         json.open_object();
         json.field("@type", "WebPage");
@@ -285,16 +307,11 @@ pub(crate) fn write_json_ld(view: &View<'_>, out: &mut String) {
     json.close_object();
 }
 
-/// An `ImageObject` for `url`, with the properties `more` adds.
-fn image_object(
-    json: &mut JsonWriter<'_>,
-    view: &View<'_>,
-    url: &crate::Url,
-    more: impl FnOnce(&mut JsonWriter<'_>),
-) {
+/// An `ImageObject` at `url` (absolute when it can be), with the properties `more` adds.
+fn image_object(json: &mut JsonWriter<'_>, url: &str, more: impl FnOnce(&mut JsonWriter<'_>)) {
     json.open_object();
     json.field("@type", "ImageObject");
-    json.field("url", &view.absolute(url));
+    json.field("url", url);
     more(json);
     json.close_object();
 }
