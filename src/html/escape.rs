@@ -9,15 +9,32 @@ use maud::Render;
 /// Writes `text` into `out` with `&`, `<`, `>` and `"` escaped: the same output as maud's
 /// own escaping, safe in element content and in double-quoted attribute values.
 pub(crate) fn escape_into(text: &str, out: &mut String) {
+    escape_with::<false>(text, out);
+}
+
+/// [`escape_into`], with NUL characters also replaced by U+FFFD: the same output as
+/// comrak's escaping of the body's text.
+pub(crate) fn escape_markdown_text_into(text: &str, out: &mut String) {
+    escape_with::<true>(text, out);
+}
+
+fn escape_with<const NUL: bool>(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len());
     let mut copied = 0;
-    // The next `&`, `<` or `>`, and the next `"`, each found by a vectorized search and
-    // searched for again only once passed.
+    // The next `&`, `<` or `>`, and the next `"` (or NUL), each found by a vectorized
+    // search and searched for again only once passed.
+    let find_other = |rest: &[u8]| {
+        if NUL {
+            memchr::memchr2(b'"', 0, rest)
+        } else {
+            memchr::memchr(b'"', rest)
+        }
+    };
     let mut next_markup = memchr::memchr3(b'&', b'<', b'>', bytes);
-    let mut next_quote = memchr::memchr(b'"', bytes);
+    let mut next_other = find_other(bytes);
     loop {
-        let i = match (next_markup, next_quote) {
+        let i = match (next_markup, next_other) {
             (Some(m), Some(q)) => m.min(q),
             (Some(i), None) | (None, Some(i)) => i,
             (None, None) => break,
@@ -27,14 +44,15 @@ pub(crate) fn escape_into(text: &str, out: &mut String) {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            _ => "&quot;",
+            b'"' => "&quot;",
+            _ => "\u{fffd}",
         });
         copied = i + 1;
         let rest = &bytes[copied..];
         if next_markup == Some(i) {
             next_markup = memchr::memchr3(b'&', b'<', b'>', rest).map(|p| copied + p);
         } else {
-            next_quote = memchr::memchr(b'"', rest).map(|p| copied + p);
+            next_other = find_other(rest).map(|p| copied + p);
         }
     }
     out.push_str(&text[copied..]);
@@ -81,6 +99,15 @@ mod tests {
             let mut ours = String::new();
             escape_into(&text, &mut ours);
             proptest::prop_assert_eq!(ours, maud_escape(&text));
+        }
+
+        #[test]
+        fn escapes_body_text_like_comrak(text in "[a&<>\"'\\x00é ]{0,40}|\\PC{0,200}") {
+            let mut ours = String::new();
+            escape_markdown_text_into(&text, &mut ours);
+            let mut theirs = String::new();
+            comrak::html::escape(&mut theirs, &text).unwrap();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 }

@@ -31,7 +31,7 @@
 //! tables `dl-align-left`, `dl-align-right` and `dl-align-center`.
 
 mod components;
-mod escape;
+pub(crate) mod escape;
 mod head;
 mod json;
 

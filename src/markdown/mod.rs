@@ -4,13 +4,14 @@
 //! release that renames options changes one file, and none of them reach the public API.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
 use crate::reading_time::{Counter, Counts};
 use crate::sanitize::Sanitizer;
+
+mod html;
 
 /// Holds the nodes of one parse.
 pub(crate) type Arena<'a> = comrak::Arena<'a>;
@@ -313,87 +314,18 @@ pub(crate) fn safe_url(url: &str) -> bool {
     matches!(scheme, b"http" | b"https" | b"mailto")
 }
 
-/// What the HTML formatter needs beyond the tree: heading ids and cell alignments, each
-/// taken in document order.
-#[derive(Default)]
-struct Extras {
-    headings: Arc<[Heading]>,
-    next_heading: usize,
-    alignments: Vec<TableAlignment>,
-    next_cell: usize,
-}
-
-comrak::create_formatter!(BodyFormatter<Extras>, {
-    // Ids from the parse, so that they match the table of contents.
-    NodeValue::Heading(ref heading) => |context, entering| {
-        if entering {
-            context.cr()?;
-            let index = context.user.next_heading;
-            context.user.next_heading += 1;
-            let headings = Arc::clone(&context.user.headings);
-            match headings.get(index) {
-                Some(h) => {
-                    write!(context, "<h{} id=\"", heading.level)?;
-                    context.escape(&h.id)?;
-                    context.write_str("\">")?;
-                }
-                None => write!(context, "<h{}>", heading.level)?,
-            }
-        } else {
-            writeln!(context, "</h{}>", heading.level)?;
-        }
-    },
-    // Alignment as a class: the `align` attribute is obsolete in HTML5, and a `style`
-    // attribute would need `'unsafe-inline'` in a host's Content Security Policy.
-    NodeValue::TableCell => |context, node, entering| {
-        let header = node.parent().is_some_and(|row| matches!(row.data().value, NodeValue::TableRow(true)));
-        let tag = if header { "th" } else { "td" };
-        if entering {
-            context.cr()?;
-            let index = context.user.next_cell;
-            context.user.next_cell += 1;
-            let class = match context.user.alignments.get(index) {
-                Some(TableAlignment::Left) => " class=\"dl-align-left\"",
-                Some(TableAlignment::Right) => " class=\"dl-align-right\"",
-                Some(TableAlignment::Center) => " class=\"dl-align-center\"",
-                _ => "",
-            };
-            write!(context, "<{tag}{class}>")?;
-        } else {
-            write!(context, "</{tag}>")?;
-        }
-    },
-    // Body images load lazily and decode off the main thread.
-    NodeValue::Image(ref link) => |context, entering| {
-        if entering {
-            context.write_str("<img src=\"")?;
-            context.escape_href(&link.url)?;
-            context.write_str("\" loading=\"lazy\" decoding=\"async\" alt=\"")?;
-            return Ok(comrak::html::ChildRendering::Plain);
-        } else {
-            if !link.title.is_empty() {
-                context.write_str("\" title=\"")?;
-                context.escape(&link.title)?;
-            }
-            context.write_str("\">")?;
-        }
-    },
-});
-
 impl Body<'_> {
     /// Writes the body as HTML into `out`, with the heading ids from `headings`.
-    pub(crate) fn write_html(&self, headings: &Arc<[Heading]>, out: &mut String) {
-        let extras = Extras {
-            headings: Arc::clone(headings),
-            alignments: self.cell_alignments.clone(),
-            ..Extras::default()
-        };
-        let mut options = options();
+    pub(crate) fn write_html(&self, headings: &[Heading], out: &mut String) {
         // Only sanitized HTML blocks are left in the tree; every link and image target
         // was checked while parsing.
-        options.render.r#unsafe = self.kept_html;
-        // Writing into a String cannot fail.
-        let _ = BodyFormatter::format_document(self.root, &options, out, extras);
+        html::write(
+            self.root,
+            headings,
+            &self.cell_alignments,
+            self.kept_html,
+            out,
+        );
     }
 }
 
@@ -406,7 +338,7 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut out = String::new();
-        body.write_html(&Arc::from(body.headings.clone()), &mut out);
+        body.write_html(&body.headings, &mut out);
         out
     }
 
