@@ -177,6 +177,10 @@ struct Writer<'o> {
     blank_before: bool,
     /// The text of the last block written, kept for its allocation.
     inline_buffer: String,
+    /// The prefixes of the first and the other lines of the block being written, as
+    /// [`Writer::update_prefixes`] last made them.
+    first: String,
+    rest: String,
 }
 
 impl<'o> Writer<'o> {
@@ -192,6 +196,8 @@ impl<'o> Writer<'o> {
             reference_numbers: HashMap::new(),
             blank_before: false,
             inline_buffer: String::new(),
+            first: String::new(),
+            rest: String::new(),
         }
     }
 
@@ -216,20 +222,24 @@ impl<'o> Writer<'o> {
 
     fn block_gap(&mut self) {
         if self.blank_before {
-            let (_, prefix) = self.prefixes(false);
-            self.out.push_str(prefix.trim_end());
+            self.update_prefixes(false);
+            self.out.push_str(self.rest.trim_end());
             self.out.push('\n');
         }
         self.blank_before = true;
     }
 
-    /// The prefixes of the first and the other lines of the next block; with
-    /// `mark_used`, list markers are marked as shown. Quotes and list items deeper than
-    /// [`MAX_NESTING`] add nothing (the innermost item still shows its marker), so that
-    /// hostile nesting cannot make the output grow with the square of the input.
-    fn prefixes(&mut self, mark_used: bool) -> (String, String) {
-        let mut first = String::new();
-        let mut rest = String::new();
+    /// Makes `first` and `rest` the prefixes of the first and the other lines of the next
+    /// block; with `mark_used`, list markers are marked as shown. Quotes and list items
+    /// deeper than [`MAX_NESTING`] add nothing (the innermost item still shows its
+    /// marker), so that hostile nesting cannot make the output grow with the square of
+    /// the input.
+    fn update_prefixes(&mut self, mark_used: bool) {
+        self.first.clear();
+        self.rest.clear();
+        if self.containers.is_empty() {
+            return;
+        }
         let mut depth = 0;
         let innermost_item = self
             .containers
@@ -240,18 +250,22 @@ impl<'o> Writer<'o> {
                 Container::Quote => {
                     depth += 1;
                     if depth <= MAX_NESTING {
-                        first.push_str("> ");
-                        rest.push_str("> ");
+                        self.first.push_str("> ");
+                        self.rest.push_str("> ");
                     }
                 }
                 Container::Item { marker, used } => {
                     depth += 1;
                     if depth <= MAX_NESTING {
-                        let pad = " ".repeat(marker.width());
-                        first.push_str(if *used { &pad } else { marker });
-                        rest.push_str(&pad);
+                        let pad = marker.width();
+                        if *used {
+                            self.first.extend(std::iter::repeat_n(' ', pad));
+                        } else {
+                            self.first.push_str(marker);
+                        }
+                        self.rest.extend(std::iter::repeat_n(' ', pad));
                     } else if Some(i) == innermost_item && !*used {
-                        first.push_str(marker);
+                        self.first.push_str(marker);
                     }
                     if mark_used {
                         *used = true;
@@ -260,26 +274,27 @@ impl<'o> Writer<'o> {
                 Container::List { .. } => {}
             }
         }
-        (first, rest)
     }
 
     /// Writes wrapped text as one block.
     fn paragraph(&mut self, text: &str) {
         self.block_gap();
-        let (first, rest) = self.prefixes(true);
-        let mut initial = first;
-        for line in text.split('\n') {
-            wrap_into(&mut self.out, line, self.options.width, &initial, &rest);
-            initial = rest.clone();
+        self.update_prefixes(true);
+        for (i, line) in text.split('\n').enumerate() {
+            let initial = if i == 0 { &self.first } else { &self.rest };
+            wrap_into(&mut self.out, line, self.options.width, initial, &self.rest);
         }
     }
 
     fn verbatim(&mut self, text: &str, indent: &str) {
         self.block_gap();
-        let (first, rest) = self.prefixes(true);
+        self.update_prefixes(true);
         for (i, line) in text.trim_end_matches('\n').split('\n').enumerate() {
-            let prefix = if i == 0 { &first } else { &rest };
-            let _ = writeln!(self.out, "{prefix}{indent}{line}");
+            let prefix = if i == 0 { &self.first } else { &self.rest };
+            self.out.push_str(prefix);
+            self.out.push_str(indent);
+            self.out.push_str(line);
+            self.out.push('\n');
         }
     }
 
@@ -295,20 +310,27 @@ impl<'o> Writer<'o> {
         let start = self.out.len();
         self.paragraph(text);
         if let Some(c) = underline {
-            let (_, rest) = self.prefixes(false);
+            self.update_prefixes(false);
+            let indent = self.rest.width();
             let written = self.out[start..].trim_start_matches('\n');
             let width = written
                 .lines()
-                .map(|l| l.width().saturating_sub(rest.width()))
+                .map(|l| l.width().saturating_sub(indent))
                 .max()
                 .unwrap_or(0);
-            let _ = writeln!(self.out, "{rest}{}", c.to_string().repeat(width.max(1)));
+            self.out.push_str(&self.rest);
+            self.out.extend(std::iter::repeat_n(c, width.max(1)));
+            self.out.push('\n');
         }
     }
 
-    fn footnote_number(&mut self, name: String) -> usize {
+    fn footnote_number(&mut self, name: &str) -> usize {
+        if let Some(number) = self.footnotes.get(name) {
+            return *number;
+        }
         let next = self.footnotes.len() + 1;
-        *self.footnotes.entry(name).or_insert(next)
+        self.footnotes.insert(name.to_owned(), next);
+        next
     }
 
     fn reference(&mut self, url: &str) -> usize {
@@ -323,17 +345,31 @@ impl<'o> Writer<'o> {
 
     /// The text of a link, with its URL as the link style says.
     fn link(&mut self, text: &str, url: &str) -> String {
+        let mut out = text.to_owned();
+        self.link_target(&mut out, 0, url);
+        out
+    }
+
+    /// Adds the URL of the link whose text is `out[text_start..]`, as the link style says.
+    fn link_target(&mut self, out: &mut String, text_start: usize, url: &str) {
+        let text = &out[text_start..];
         let same = text == url || url.strip_prefix("mailto:") == Some(text);
         if url.is_empty() || same {
-            return text.to_owned();
+            return;
         }
         // Relative links are made absolute against the site, so that they work outside it.
         let absolute = self.base.map(|base| base.resolve(url));
         let url = absolute.as_deref().unwrap_or(url);
         match self.options.links {
-            LinkStyle::References => format!("{text} [{}]", self.reference(url)),
-            LinkStyle::Inline => format!("{text} ({url})"),
-            LinkStyle::None => text.to_owned(),
+            LinkStyle::References => {
+                let _ = write!(out, " [{}]", self.reference(url));
+            }
+            LinkStyle::Inline => {
+                out.push_str(" (");
+                out.push_str(url);
+                out.push(')');
+            }
+            LinkStyle::None => {}
         }
     }
 
@@ -419,7 +455,8 @@ impl<'o> Writer<'o> {
         if parts.notices {
             for notice in &view.notices {
                 self.open(Container::Quote);
-                let (first, rest) = self.prefixes(false);
+                self.update_prefixes(false);
+                let (first, rest) = (self.first.clone(), self.rest.clone());
                 let bar = |p: &str| p.replacen("> ", "| ", 1);
                 wrap_into(
                     &mut self.out,
@@ -490,13 +527,13 @@ impl<'o> Writer<'o> {
                     meta.push(strings.reading_time(minutes));
                 }
                 if !meta.is_empty() {
-                    let (_, rest) = self.prefixes(false);
+                    self.update_prefixes(false);
                     wrap_into(
                         &mut self.out,
                         &meta.join(" · "),
                         self.options.width,
-                        &rest,
-                        &rest,
+                        &self.rest,
+                        &self.rest,
                     );
                 }
                 self.containers.pop();
@@ -530,8 +567,12 @@ impl<'o> Writer<'o> {
                             self.heading(&text, (level == 2).then_some('-'));
                             self.inline_buffer = text;
                         }
-                        Shallow::CodeBlock(literal) => self.verbatim(&literal, "    "),
-                        Shallow::Table(alignments) => self.table(node, &alignments),
+                        Shallow::CodeBlock => {
+                            if let Value::CodeBlock(block) = &node.data().value {
+                                self.verbatim(&block.literal, "    ");
+                            }
+                        }
+                        Shallow::Table => self.table(node),
                         Shallow::ThematicBreak => {
                             whole = false;
                             self.paragraph("* * *");
@@ -582,9 +623,12 @@ impl<'o> Writer<'o> {
                                 used: false,
                             });
                         }
-                        Shallow::FootnoteDefinition(name) => {
+                        Shallow::FootnoteDefinition => {
                             whole = false;
-                            let number = self.footnote_number(name);
+                            let number = match &node.data().value {
+                                Value::FootnoteDefinition(f) => self.footnote_number(&f.name),
+                                _ => 0,
+                            };
                             self.open(Container::Item {
                                 marker: format!("{} ", superscript(number)),
                                 used: false,
@@ -602,7 +646,7 @@ impl<'o> Writer<'o> {
                     next = after(node, root);
                     let value = node.data().value.clone_shallow();
                     match value {
-                        Shallow::BlockQuote | Shallow::Item | Shallow::FootnoteDefinition(_) => {
+                        Shallow::BlockQuote | Shallow::Item | Shallow::FootnoteDefinition => {
                             self.containers.pop();
                             if let Some(Container::List { tight: true, .. }) =
                                 self.containers.last()
@@ -640,13 +684,23 @@ impl<'o> Writer<'o> {
                         Value::LineBreak => out.push('\n'),
                         Value::Link(_) => link_starts.push(out.len()),
                         Value::Image(_) => {
-                            let alt = node.collect_text();
-                            let _ = write!(out, "[{}: {}]", self.image_word, alt.trim());
+                            out.push('[');
+                            out.push_str(&self.image_word);
+                            out.push_str(": ");
+                            let alt_start = out.len();
+                            node.collect_text_append(&mut out);
+                            // The alt text trimmed, in place.
+                            let trimmed_end = alt_start + out[alt_start..].trim_end().len();
+                            out.truncate(trimmed_end);
+                            let leading =
+                                out[alt_start..].len() - out[alt_start..].trim_start().len();
+                            out.drain(alt_start..alt_start + leading);
+                            out.push(']');
                             skip = Some(node);
                         }
                         Value::FootnoteReference(r) => {
-                            let number = self.footnote_number(r.name.clone());
-                            out.push_str(&superscript(number));
+                            let number = self.footnote_number(&r.name);
+                            push_superscript(&mut out, number);
                         }
                         _ => {}
                     }
@@ -658,9 +712,7 @@ impl<'o> Writer<'o> {
                     }
                     if let Value::Link(link) = &node.data().value {
                         let start = link_starts.pop().unwrap_or(0);
-                        let text = out.split_off(start);
-                        let rendered = self.link(&text, &link.url);
-                        out.push_str(&rendered);
+                        self.link_target(&mut out, start, &link.url);
                     }
                 }
             }
@@ -668,14 +720,34 @@ impl<'o> Writer<'o> {
         out
     }
 
-    fn table(&mut self, table: Node<'_>, alignments: &[Align]) {
-        let rows: Vec<Vec<String>> = table
-            .children()
-            .map(|row| {
-                row.children()
-                    .map(|cell| self.inline_text(cell).trim().replace('\n', " "))
-                    .collect()
-            })
+    fn table(&mut self, table: Node<'_>) {
+        let alignments: Vec<TableAlignment> = match &table.data().value {
+            Value::Table(t) => t.alignments.clone(),
+            _ => Vec::new(),
+        };
+        // Every cell's text, one line each, in one buffer: rows of (start, end) ranges.
+        let mut cells = String::new();
+        let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
+        for row in table.children() {
+            let mut ranges = Vec::new();
+            for cell in row.children() {
+                let text = self.inline_text(cell);
+                let trimmed = text.trim();
+                let start = cells.len();
+                for (i, piece) in trimmed.split('\n').enumerate() {
+                    if i > 0 {
+                        cells.push(' ');
+                    }
+                    cells.push_str(piece);
+                }
+                ranges.push((start, cells.len()));
+                self.inline_buffer = text;
+            }
+            rows.push(ranges);
+        }
+        let rows: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|row| row.iter().map(|&(start, end)| &cells[start..end]).collect())
             .collect();
         let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut widths = vec![0; columns];
@@ -684,50 +756,62 @@ impl<'o> Writer<'o> {
                 widths[i] = widths[i].max(cell.width());
             }
         }
-        let (_, rest) = self.prefixes(false);
+        self.update_prefixes(false);
+        let rest = self.rest.clone();
         let total = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + rest.width();
         self.block_gap();
-        let _ = self.prefixes(true);
+        self.update_prefixes(true);
         if self.options.width == 0 || total <= self.options.width {
             for (r, row) in rows.iter().enumerate() {
-                let mut line = rest.clone();
+                let line_start = self.out.len();
+                self.out.push_str(&rest);
                 for (i, width) in widths.iter().enumerate() {
-                    let cell = row.get(i).map_or("", String::as_str);
+                    let cell = row.get(i).copied().unwrap_or("");
                     if i > 0 {
-                        line.push_str(" | ");
+                        self.out.push_str(" | ");
                     }
                     let pad = width - cell.width();
                     let before = match alignments.get(i) {
-                        Some(Align::Right) => pad,
-                        Some(Align::Center) => pad / 2,
+                        Some(TableAlignment::Right) => pad,
+                        Some(TableAlignment::Center) => pad / 2,
                         _ => 0,
                     };
-                    line.extend(std::iter::repeat_n(' ', before));
-                    line.push_str(cell);
-                    line.extend(std::iter::repeat_n(' ', pad - before));
+                    self.out.extend(std::iter::repeat_n(' ', before));
+                    self.out.push_str(cell);
+                    self.out.extend(std::iter::repeat_n(' ', pad - before));
                 }
-                let _ = writeln!(self.out, "{}", line.trim_end());
+                let kept = self.out[line_start..].trim_end().len();
+                self.out.truncate(line_start + kept);
+                self.out.push('\n');
                 if r == 0 {
-                    let rule: Vec<String> =
-                        widths.iter().map(|w| "-".repeat((*w).max(1))).collect();
-                    let _ = writeln!(self.out, "{rest}{}", rule.join("-+-"));
+                    self.out.push_str(&rest);
+                    for (i, width) in widths.iter().enumerate() {
+                        if i > 0 {
+                            self.out.push_str("-+-");
+                        }
+                        self.out.extend(std::iter::repeat_n('-', (*width).max(1)));
+                    }
+                    self.out.push('\n');
                 }
             }
         } else {
             // Too wide: each row as "header: value" lines.
             let header = rows.first().cloned().unwrap_or_default();
+            let indent = format!("{rest}  ");
+            let mut line = String::new();
             for (r, row) in rows.iter().enumerate().skip(1) {
                 if r > 1 {
-                    let _ = writeln!(self.out, "{}", rest.trim_end());
+                    self.out.push_str(rest.trim_end());
+                    self.out.push('\n');
                 }
                 for (i, cell) in row.iter().enumerate() {
-                    let name = header.get(i).map_or("", String::as_str);
-                    let line = if name.is_empty() {
-                        cell.clone()
-                    } else {
-                        format!("{name}: {cell}")
-                    };
-                    let indent = format!("{rest}  ");
+                    let name = header.get(i).copied().unwrap_or("");
+                    line.clear();
+                    if !name.is_empty() {
+                        line.push_str(name);
+                        line.push_str(": ");
+                    }
+                    line.push_str(cell);
                     wrap_into(&mut self.out, &line, self.options.width, &rest, &indent);
                 }
             }
@@ -740,9 +824,9 @@ impl<'o> Writer<'o> {
 enum Shallow {
     Paragraph,
     Heading(u8),
-    CodeBlock(String),
+    CodeBlock,
     ThematicBreak,
-    Table(Vec<Align>),
+    Table,
     BlockQuote,
     List {
         ordered: bool,
@@ -750,7 +834,7 @@ enum Shallow {
         tight: bool,
     },
     Item,
-    FootnoteDefinition(String),
+    FootnoteDefinition,
     Other,
 }
 
@@ -763,18 +847,9 @@ impl ShallowExt for Value {
         match self {
             Value::Paragraph => Shallow::Paragraph,
             Value::Heading(h) => Shallow::Heading(h.level),
-            Value::CodeBlock(c) => Shallow::CodeBlock(c.literal.clone()),
+            Value::CodeBlock(_) => Shallow::CodeBlock,
             Value::ThematicBreak => Shallow::ThematicBreak,
-            Value::Table(t) => Shallow::Table(
-                t.alignments
-                    .iter()
-                    .map(|a| match a {
-                        TableAlignment::Right => Align::Right,
-                        TableAlignment::Center => Align::Center,
-                        _ => Align::Left,
-                    })
-                    .collect(),
-            ),
+            Value::Table(_) => Shallow::Table,
             Value::BlockQuote => Shallow::BlockQuote,
             Value::List(l) => Shallow::List {
                 ordered: l.list_type == ListType::Ordered,
@@ -782,7 +857,7 @@ impl ShallowExt for Value {
                 tight: l.tight,
             },
             Value::Item(_) => Shallow::Item,
-            Value::FootnoteDefinition(f) => Shallow::FootnoteDefinition(f.name.clone()),
+            Value::FootnoteDefinition(_) => Shallow::FootnoteDefinition,
             _ => Shallow::Other,
         }
     }
@@ -791,22 +866,30 @@ impl ShallowExt for Value {
 /// The deepest quote or list nesting that the text shows as indentation.
 const MAX_NESTING: usize = 8;
 
-/// How a table column is aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Align {
-    Left,
-    Center,
-    Right,
-}
-
 /// A footnote number in superscript digits: ¹, ², ¹⁰.
 fn superscript(number: usize) -> String {
+    let mut out = String::new();
+    push_superscript(&mut out, number);
+    out
+}
+
+/// Writes [`superscript`] into `out`.
+fn push_superscript(out: &mut String, number: usize) {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    number
-        .to_string()
-        .chars()
-        .map(|d| DIGITS[d.to_digit(10).unwrap_or(0) as usize])
-        .collect()
+    let mut digits = [0u8; 20];
+    let mut n = number;
+    let mut len = 0;
+    loop {
+        digits[len] = (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(DIGITS[usize::from(d)]);
+    }
 }
 
 /// Wraps one line of text to `width` display columns (0: no wrapping) into `out`, with
