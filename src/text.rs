@@ -280,9 +280,14 @@ impl<'o> Writer<'o> {
     fn paragraph(&mut self, text: &str) {
         self.block_gap();
         self.update_prefixes(true);
-        for (i, line) in text.split('\n').enumerate() {
-            let initial = if i == 0 { &self.first } else { &self.rest };
+        // Most blocks have no line break: one vectorized search tells.
+        let mut line_start = 0;
+        let mut initial = &self.first;
+        for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+            let line = &text[line_start..line_end];
             wrap_into(&mut self.out, line, self.options.width, initial, &self.rest);
+            initial = &self.rest;
+            line_start = line_end + 1;
         }
     }
 
