@@ -309,6 +309,8 @@ const LETTER: u16 = 4;
 const DIGIT: u16 = 8;
 const SPACE: u16 = 16; // white space: always a boundary
 const NON_ASCII: u16 = 32;
+/// A Hangul syllable, in the bytes [`letter_token_words`] makes.
+const HANGUL: u16 = 1 << 12;
 /// Joins two letters (`:`, `.`, `'`); shifted right by 6 it is `LETTER`.
 const JOINS_LETTERS: u16 = LETTER << 6;
 /// Joins two digits (`.`, `'`, `,`, `;`); shifted right by 6 it is `DIGIT`.
@@ -345,14 +347,71 @@ const fn flag_table() -> [u16; 256] {
 
 static FLAGS: [u16; 256] = flag_table();
 
-/// Whether `mid` joins `before` and `after` into one word (UAX #29 WB6, WB7, WB11, WB12):
-/// `:` joins letters, `.` and `'` join letters or digits, `,` and `;` join digits.
+/// Stands for a letter of another alphabet than Latin's ASCII, in the bytes
+/// [`letter_token_words`] makes.
+const OTHER_LETTER_BYTE: u8 = 0xFE;
+/// Stands for a Hangul syllable, in the bytes [`letter_token_words`] makes.
+const HANGUL_BYTE: u8 = 0xFF;
+
+/// [`FLAGS`], with the two bytes that stand for letters of other alphabets.
+static MARKED_FLAGS: [u16; 256] = {
+    let mut t = flag_table();
+    t[OTHER_LETTER_BYTE as usize] = WORD | ALNUM | LETTER;
+    t[HANGUL_BYTE as usize] = WORD | ALNUM | LETTER | HANGUL;
+    t
+};
+
+/// Letters outside ASCII that UAX #29 treats exactly as it treats ASCII letters (word
+/// break class ALetter, and alphabetic): most of Latin-1 and Latin Extended-A and -B,
+/// Greek, Cyrillic and Arabic letters, and Hangul syllables (`Some(true)`). Accents
+/// written as combining marks, and every other character, are not in this set.
 #[inline]
-fn joins(before: u8, mid: u8, after: u8) -> bool {
+fn plain_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{ac00}'..='\u{d7a3}' => Some(true),
+        '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{24f}'
+        | '\u{386}'
+        | '\u{388}'..='\u{38a}'
+        | '\u{38c}'
+        | '\u{38e}'..='\u{3a1}'
+        | '\u{3a3}'..='\u{3f5}'
+        | '\u{400}'..='\u{481}'
+        | '\u{48a}'..='\u{52f}'
+        | '\u{620}'..='\u{64a}'
+        | '\u{671}'..='\u{6d3}' => Some(false),
+        _ => None,
+    }
+}
+
+/// The words of a token (no white space) made of ASCII and [`plain_letter`]s, as
+/// (words, Korean words): each letter becomes one byte that stands for it, and the
+/// bytes are counted as ASCII is. `None` for a token with any other character.
+fn letter_token_words(token: &str, bytes: &mut Vec<u8>) -> Option<(u64, u64)> {
+    bytes.clear();
+    for c in token.chars() {
+        bytes.push(if c.is_ascii() {
+            c as u8
+        } else {
+            match plain_letter(c)? {
+                true => HANGUL_BYTE,
+                false => OTHER_LETTER_BYTE,
+            }
+        });
+    }
+    Some(words_by(&MARKED_FLAGS, bytes))
+}
+
+/// Whether `mid` joins `before` and `after` into one word (UAX #29 WB6, WB7, WB11, WB12),
+/// by their flags in `table`: `:` joins letters, `.` and `'` join letters or digits, `,`
+/// and `;` join digits.
+#[inline(always)]
+fn joins(table: &[u16; 256], before: u8, mid: u8, after: u8) -> bool {
     let (b, m, a) = (
-        FLAGS[before as usize],
-        FLAGS[mid as usize],
-        FLAGS[after as usize],
+        table[before as usize],
+        table[mid as usize],
+        table[after as usize],
     );
     b & a & (m >> 6) & (LETTER | DIGIT) != 0
 }
@@ -379,6 +438,8 @@ pub(crate) struct Counter {
     block_start: usize,
     /// A block with other than ASCII in it, taken out of `batch` to be counted alone.
     scratch: String,
+    /// A token of ASCII and other letters, one byte a character, kept for its allocation.
+    letters: Vec<u8>,
     /// Han and kana characters in the current CJK run.
     run_han: u64,
     run_kana: u64,
@@ -393,6 +454,7 @@ impl Counter {
             batch: String::new(),
             block_start: 0,
             scratch: String::new(),
+            letters: Vec::new(),
             run_han: 0,
             run_kana: 0,
         }
@@ -578,6 +640,17 @@ impl Counter {
             }
             return;
         }
+        let mut bytes = std::mem::take(&mut self.letters);
+        let letter_words = letter_token_words(token, &mut bytes);
+        self.letters = bytes;
+        if let Some((words, korean)) = letter_words {
+            if words + korean > 0 {
+                self.end_run();
+                self.counts.words += words;
+                self.counts.korean_words += korean;
+            }
+            return;
+        }
         let mut has_word_char = false;
         for c in token.chars() {
             match cjk(c) {
@@ -725,11 +798,18 @@ fn ascii_vectorized_words(region: &[u8]) -> u64 {
 /// Counts UAX #29 words in ASCII text with no white space: runs of letters, digits and
 /// `_` joined as [`joins`] says, that hold a letter or a digit.
 fn ascii_words(token: &[u8]) -> u64 {
+    words_by(&FLAGS, token).0
+}
+
+/// [`ascii_words`] with the flags of `table`, as (words, words with a [`HANGUL`] byte).
+#[inline(always)]
+fn words_by(table: &[u16; 256], token: &[u8]) -> (u64, u64) {
     let n = token.len();
     let mut words = 0;
+    let mut korean = 0;
     let mut i = 0;
     while i < n {
-        let flags = FLAGS[token[i] as usize];
+        let flags = table[token[i] as usize];
         if flags & WORD == 0 {
             i += 1;
             continue;
@@ -737,24 +817,60 @@ fn ascii_words(token: &[u8]) -> u64 {
         let mut alnum = flags;
         i += 1;
         loop {
-            while i < n && FLAGS[token[i] as usize] & WORD != 0 {
-                alnum |= FLAGS[token[i] as usize];
+            while i < n && table[token[i] as usize] & WORD != 0 {
+                alnum |= table[token[i] as usize];
                 i += 1;
             }
-            if i + 1 < n && joins(token[i - 1], token[i], token[i + 1]) {
+            if i + 1 < n && joins(table, token[i - 1], token[i], token[i + 1]) {
                 i += 1;
                 continue;
             }
             break;
         }
-        words += u64::from(alnum & ALNUM != 0);
+        if alnum & HANGUL != 0 {
+            korean += 1;
+        } else if alnum & ALNUM != 0 {
+            words += 1;
+        }
     }
-    words
+    (words, korean)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every letter counted like an ASCII letter is one for UAX #29 too: it joins
+    /// letters and digits, and `:`, `.`, `'` and `_` join it to another, as they join
+    /// ASCII letters; and it is a Korean word's letter only when it is Hangul.
+    #[test]
+    fn plain_letters_are_letters_to_uax29() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut checked = 0;
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32) {
+            let Some(korean) = plain_letter(c) else {
+                continue;
+            };
+            checked += 1;
+            assert!(c.is_alphabetic(), "{c:?}");
+            assert_eq!(korean, is_hangul(c), "{c:?}");
+            for text in [
+                format!("{c}"),
+                format!("a{c}1{c}"),
+                format!("{c}:{c}"),
+                format!("{c}.{c}"),
+                format!("{c}'{c}"),
+                format!("{c}_{c}"),
+                format!("1{c}"),
+            ] {
+                assert_eq!(text.unicode_words().count(), 1, "{text:?}");
+                let rt = ReadingTime::of_text(&text);
+                assert_eq!(rt.words(), 1, "{text:?}");
+                assert_eq!(rt.korean_words(), u64::from(korean), "{text:?}");
+            }
+        }
+        assert!(checked > 12_000, "{checked}");
+    }
 
     #[track_caller]
     fn counts(text: &str) -> (u64, u64, u64) {

@@ -14,6 +14,19 @@ fn reference_words(text: &str) -> u64 {
         .count() as u64
 }
 
+/// Of the reference words, those with Hangul in them.
+fn reference_korean_words(text: &str) -> u64 {
+    let hangul = |c: char| {
+        matches!(c,
+            '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}'
+            | '\u{a960}'..='\u{a97f}' | '\u{d7b0}'..='\u{d7ff}' | '\u{ffa0}'..='\u{ffdc}')
+    };
+    text.unicode_words()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !is_cjk(c)))
+        .filter(|w| w.chars().any(hangul))
+        .count() as u64
+}
+
 fn reference_cjk(text: &str) -> u64 {
     text.chars().filter(|c| is_cjk(*c)).count() as u64
 }
@@ -125,6 +138,20 @@ fn mixed_text() -> impl Strategy<Value = String> {
         4 => proptest::sample::select(PIECES).prop_map(str::to_owned),
         1 => any::<char>().prop_map(|c| c.to_string()),
         1 => "[a-zA-Z0-9'.,:;_ -]{1,12}",
+        // Letters of other alphabets next to ASCII joiners, digits and letters, from
+        // whole blocks, so that the letters counted like ASCII and their neighbours
+        // (signs, marks, punctuation) meet.
+        2 => proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('\u{a0}', '\u{2ff}'),
+                proptest::char::range('\u{370}', '\u{52f}'),
+                proptest::char::range('\u{600}', '\u{6ff}'),
+                proptest::char::range('\u{ab00}', '\u{d7ff}'),
+                proptest::sample::select(&['.', ':', '\'', ',', ';', '_', '1', 'a', ' '][..]),
+            ],
+            1..10,
+        )
+        .prop_map(|chars| chars.into_iter().collect::<String>()),
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }
@@ -139,6 +166,7 @@ proptest! {
     fn words_equal_uax29(text in mixed_text()) {
         let rt = ReadingTime::of_text(&text);
         prop_assert_eq!(rt.words(), reference_words(&text), "{:?}", text);
+        prop_assert_eq!(rt.korean_words(), reference_korean_words(&text), "{:?}", text);
         prop_assert_eq!(rt.cjk_chars(), reference_cjk(&text), "{:?}", text);
     }
 
