@@ -364,9 +364,11 @@ static MARKED_FLAGS: [u16; 256] = {
 /// Letters outside ASCII that UAX #29 treats exactly as it treats ASCII letters (word
 /// break class ALetter, and alphabetic): most of Latin-1 and Latin Extended-A and -B,
 /// Greek, Cyrillic and Arabic letters, and Hangul syllables (`Some(true)`). Accents
-/// written as combining marks, and every other character, are not in this set.
+/// written as combining marks, and every other character, are not in this set. For line
+/// breaking (UAX #14) they are letters too (class AL, or H2 and H3 for Hangul), one
+/// column wide, Hangul two.
 #[inline]
-fn plain_letter(c: char) -> Option<bool> {
+pub(crate) fn plain_letter(c: char) -> Option<bool> {
     match c {
         '\u{ac00}'..='\u{d7a3}' => Some(true),
         '\u{c0}'..='\u{d6}'

@@ -38,6 +38,7 @@ use crate::locale::Strings;
 use crate::markdown::Body;
 use crate::markdown::{Arena, Edge, ListType, Node, TableAlignment, Value};
 use crate::reading_time::ReadingSpeed;
+use crate::reading_time::plain_letter;
 use crate::view::{self, View};
 use crate::{Article, Source};
 
@@ -907,6 +908,7 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     }
     if wrap_ascii(out, text, width, initial, subsequent)
         || fits_on_one_line(out, text, width, initial)
+        || wrap_letters(out, text, width, initial, subsequent)
     {
         return;
     }
@@ -995,6 +997,92 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
         first = false;
         line_start = next_start;
     }
+}
+
+/// [`wrap_into`] for text of printable ASCII and letters of other alphabets
+/// ([`plain_letter`]: accented Latin, Greek, Cyrillic, Arabic, Hangul) that does not start
+/// with a space: lines break only at spaces, as for ASCII, and a letter takes one column,
+/// a Hangul syllable two. The same lines as the textwrap path, word by word, without
+/// allocating. Returns `false`, writing nothing, for any other text.
+fn wrap_letters(
+    out: &mut String,
+    text: &str,
+    width: usize,
+    initial: &str,
+    subsequent: &str,
+) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first().is_none_or(|b| *b == b' ') {
+        return false;
+    }
+    let start = out.len();
+    let width = width.max(initial.width() + 1);
+    let widths = [
+        width.saturating_sub(initial.width()),
+        width.saturating_sub(subsequent.width()),
+    ];
+    let mut first = true;
+    // The line being filled: where it starts and ends in `text`, and its columns.
+    let (mut line_start, mut line_end, mut used) = (0, 0, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let word_start = i;
+        // The word's columns, spaces it joins across included.
+        let mut columns = 0;
+        let (word_end, trailing) = loop {
+            // The last character before the spaces, as the ASCII byte whose
+            // line-breaking class it has.
+            let mut last = b'a';
+            while let Some(&b) = bytes.get(i)
+                && b != b' '
+            {
+                if b < 0x80 {
+                    if !SIMPLE_ASCII[usize::from(b)] {
+                        out.truncate(start);
+                        return false;
+                    }
+                    last = b;
+                    columns += 1;
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().unwrap_or_default();
+                    match plain_letter(c) {
+                        Some(hangul) => columns += 1 + usize::from(hangul),
+                        None => {
+                            out.truncate(start);
+                            return false;
+                        }
+                    }
+                    last = b'a';
+                    i += c.len_utf8();
+                }
+            }
+            let end = i;
+            while bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            let next = bytes.get(i).map(|&b| if b < 0x80 { b } else { b'a' });
+            if next.is_none_or(|next| breaks_after_spaces(last, next)) {
+                break (end, i - end);
+            }
+            columns += i - end;
+        };
+        let limit = widths[usize::from(!first)];
+        if word_start > line_start && used + columns > limit {
+            out.push_str(if first { initial } else { subsequent });
+            out.push_str(&text[line_start..line_end]);
+            out.push('\n');
+            first = false;
+            line_start = word_start;
+            used = 0;
+        }
+        used += columns + trailing;
+        line_end = word_end;
+    }
+    out.push_str(if first { initial } else { subsequent });
+    out.push_str(&text[line_start..line_end]);
+    out.push('\n');
+    true
 }
 
 /// The line break after the last word that ends in `line_start + 1..=cutoff`: the word's
@@ -1133,6 +1221,22 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn letter_wrapping_equals_textwrap(
+            // As above, with letters of other alphabets and Hangul syllables (two columns)
+            // in and between the words.
+            text in "[a-zé가][a-zA-Z0-9é가힣Жжλά한국ب.,:;!?'\"()\\[\\]/&*# ]{0,80}",
+            width in 1usize..40,
+            initial in "(> |- |  |1\\. )?",
+            subsequent in "(> |  )?",
+        ) {
+            let mut fast = String::new();
+            proptest::prop_assert!(wrap_letters(&mut fast, &text, width, &initial, &subsequent));
+            let mut reference = String::new();
+            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
         #[test]
         fn ascii_wrapping_equals_textwrap(
             // Hyphens are left out: next to spaces and brackets, textwrap's tables keep a few
