@@ -909,6 +909,7 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
     if wrap_ascii(out, text, width, initial, subsequent)
         || fits_on_one_line(out, text, width, initial)
         || wrap_letters(out, text, width, initial, subsequent)
+        || wrap_segmented(out, text, width, initial, subsequent)
     {
         return;
     }
@@ -933,6 +934,138 @@ fn fits_on_one_line(out: &mut String, text: &str, width: usize, initial: &str) -
     out.truncate(start + kept);
     out.push('\n');
     true
+}
+
+/// [`wrap_into`] for text in any script: the lines textwrap makes with the options of
+/// [`wrap_unicode`] (the same line segmenter, the same words after
+/// [`words_for_wrapping`] joins them, the same first fit), found in one pass over the
+/// segmenter's breaks without collecting words or lines. Returns `false`, writing nothing,
+/// for the text textwrap treats apart: empty, starting with a space, short enough for its
+/// shortcut, or with a newline or an ANSI escape in it.
+fn wrap_segmented(
+    out: &mut String,
+    text: &str,
+    width: usize,
+    initial: &str,
+    subsequent: &str,
+) -> bool {
+    use textwrap::core::display_width;
+    let width = width.max(initial.width() + 1);
+    if text.is_empty()
+        || text.starts_with(' ')
+        || (text.len() < width && initial.is_empty())
+        || text.contains(['\n', '\x1b'])
+    {
+        return false;
+    }
+    let widths = [
+        width.saturating_sub(display_width(initial)),
+        width.saturating_sub(display_width(subsequent)),
+    ];
+    let mut wrapper = FirstFit {
+        out,
+        text,
+        widths,
+        initial,
+        subsequent,
+        lines: 0,
+        line_start: 0,
+        line_end: 0,
+        used: 0,
+    };
+    // Words as textwrap's separator makes them: from one break to the next, none after a
+    // hyphen or a soft hyphen, and the last break left out (the rest of the text is the
+    // last word); then joined as `words_for_wrapping` joins them.
+    let segmenter = icu_segmenter::LineSegmenter::new_for_non_complex_scripts(
+        icu_segmenter::options::LineBreakOptions::default(),
+    );
+    let mut breaks = segmenter
+        .segment_str(text)
+        .filter(|&at| at > 0 && !matches!(text[..at].chars().next_back(), Some('-' | '\u{ad}')));
+    let mut pending = breaks.next();
+    let mut word_start = 0;
+    // The joined word being read: where it starts, and how the last piece ended.
+    let mut joined_start = 0;
+    let mut previous: Option<(bool, char)> = None;
+    let mut next_piece = |end: usize, wrapper: &mut FirstFit<'_, '_>| {
+        let piece = &text[word_start..end];
+        let word = piece.trim_end_matches(' ');
+        let joins = previous.is_some_and(|(spaced, last)| {
+            !spaced && !breaks_anywhere(last) && !word.chars().next().is_some_and(breaks_anywhere)
+        });
+        if !joins && word_start > 0 {
+            wrapper.fragment(joined_start, word_start);
+            joined_start = word_start;
+        }
+        previous = word
+            .chars()
+            .next_back()
+            .map(|c| (word.len() < piece.len(), c));
+        word_start = end;
+    };
+    while let Some(at) = pending {
+        pending = breaks.next();
+        if pending.is_some() {
+            next_piece(at, &mut wrapper);
+        }
+    }
+    next_piece(text.len(), &mut wrapper);
+    wrapper.fragment(joined_start, text.len());
+    wrapper.finish();
+    true
+}
+
+/// textwrap's first-fit line filling, fed one word at a time.
+struct FirstFit<'o, 't> {
+    out: &'o mut String,
+    text: &'t str,
+    /// The widths of the first and the other lines.
+    widths: [usize; 2],
+    initial: &'t str,
+    subsequent: &'t str,
+    /// Lines written.
+    lines: usize,
+    /// The line being filled: where it starts and where its last word ends in `text`,
+    /// and the columns its words and the spaces after them take.
+    line_start: usize,
+    line_end: usize,
+    used: usize,
+}
+
+impl FirstFit<'_, '_> {
+    /// Adds the word `text[start..end]`, spaces after it included.
+    fn fragment(&mut self, start: usize, end: usize) {
+        let piece = &self.text[start..end];
+        let word = piece.trim_end_matches(' ');
+        let width = textwrap::core::display_width(word);
+        let limit = self.widths[self.lines.min(1)];
+        if self.used + width > limit && start > self.line_start {
+            self.write_line();
+            self.line_start = start;
+            self.used = 0;
+        }
+        self.used += width + (piece.len() - word.len());
+        self.line_end = start + word.len();
+    }
+
+    fn write_line(&mut self) {
+        let line_start = self.out.len();
+        self.out.push_str(if self.lines == 0 {
+            self.initial
+        } else {
+            self.subsequent
+        });
+        self.out
+            .push_str(&self.text[self.line_start..self.line_end]);
+        let kept = self.out[line_start..].trim_end().len();
+        self.out.truncate(line_start + kept);
+        self.out.push('\n');
+        self.lines += 1;
+    }
+
+    fn finish(mut self) {
+        self.write_line();
+    }
 }
 
 /// [`wrap_into`] for text in any script, by textwrap.
@@ -1219,6 +1352,7 @@ fn breaks_anywhere(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::{Strategy, any, prop_oneof};
 
     proptest::proptest! {
         #[test]
@@ -1235,6 +1369,30 @@ mod tests {
             let mut reference = String::new();
             wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
             proptest::prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn segmented_wrapping_equals_textwrap(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    3 => proptest::sample::select(WRAP_PIECES).prop_map(str::to_owned),
+                    1 => any::<char>().prop_map(|c| c.to_string()),
+                ],
+                1..40,
+            ),
+            width in 1usize..40,
+            initial in "(> |- |  |1\\. |¹ )?",
+            subsequent in "(> |  )?",
+        ) {
+            let text = pieces.concat();
+            let mut fast = String::new();
+            let mut reference = String::new();
+            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
+            if wrap_segmented(&mut fast, &text, width, &initial, &subsequent) {
+                proptest::prop_assert_eq!(fast, reference);
+            } else {
+                proptest::prop_assert!(fast.is_empty());
+            }
         }
 
         #[test]
@@ -1257,6 +1415,82 @@ mod tests {
 
     /// The fast path as it was first written, reading every byte: the oracle for the
     /// jumping one.
+    /// Text of many scripts and the punctuation around it, for the wrapping tests.
+    const WRAP_PIECES: &[&str] = &[
+        "word",
+        "Word",
+        " ",
+        "  ",
+        "-",
+        "\u{ad}",
+        "—",
+        "–",
+        "…",
+        "’",
+        "‘",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        ",",
+        "!",
+        "?",
+        ":",
+        ";",
+        "/",
+        "%",
+        "$",
+        "#",
+        "1",
+        "42",
+        "é",
+        "naïve",
+        "Привет",
+        "κόσμε",
+        "مرحبا",
+        "שלום",
+        "한국어",
+        "읽기",
+        "中文",
+        "汉字",
+        "。",
+        "、",
+        "「",
+        "」",
+        "『",
+        "』",
+        "（",
+        "）",
+        "！",
+        "？",
+        "・",
+        "ー",
+        "っ",
+        "ゃ",
+        "ひらがな",
+        "カタカナ",
+        "ｶﾀｶﾅ",
+        "々",
+        "〜",
+        "\u{3000}",
+        "\u{a0}",
+        "\t",
+        "😀",
+        "👨‍👩‍👧",
+        "e\u{301}",
+        "\u{200b}",
+        "\u{200d}",
+        "https://example.com/a-b?c=d",
+        "ไทย",
+        "नमस्ते",
+        "\u{1100}\u{1161}",
+    ];
+
     fn wrap_ascii_word_by_word(
         out: &mut String,
         text: &str,
