@@ -41,6 +41,14 @@ fn bench(c: &mut Criterion, name: &str, text: &str) {
 
 fn counting(c: &mut Criterion) {
     bench(c, "english", &english_prose());
+    // The same prose as a publishing system types it: curly apostrophes and em dashes.
+    bench(
+        c,
+        "english_typographic",
+        &english_prose()
+            .replace('\'', "\u{2019}")
+            .replace(" - ", " \u{2014} "),
+    );
     bench(c, "chinese", &corpus(CHINESE));
     bench(c, "japanese", &corpus(JAPANESE));
     bench(c, "korean", &corpus(KOREAN));

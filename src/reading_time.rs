@@ -387,18 +387,41 @@ pub(crate) fn plain_letter(c: char) -> Option<bool> {
     }
 }
 
-/// The words of a token (no white space) made of ASCII and [`plain_letter`]s, as
-/// (words, Korean words): each letter becomes one byte that stands for it, and the
-/// bytes are counted as ASCII is. `None` for a token with any other character.
+/// The ASCII character that typographic punctuation acts as in UAX #29: `’`, `‘` and
+/// `․` join letters or digits as `.` does (MidNumLet), `·` and `‧` join letters as `:`
+/// does (MidLetter), `⁄` joins digits as `,` does (MidNum); dashes, curly double
+/// quotes, guillemets and the ellipsis join nothing, as `!` does.
+#[inline]
+fn punctuation_stand_in(c: char) -> Option<u8> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{2024}' => Some(b'.'),
+        '\u{b7}' | '\u{2027}' => Some(b':'),
+        '\u{2044}' => Some(b','),
+        '\u{2010}'..='\u{2015}'
+        | '\u{201a}'..='\u{201f}'
+        | '\u{2026}'
+        | '\u{ab}'
+        | '\u{bb}'
+        | '\u{2039}'
+        | '\u{203a}' => Some(b'!'),
+        _ => None,
+    }
+}
+
+/// The words of a token (no white space) made of ASCII, [`plain_letter`]s and
+/// [`punctuation_stand_in`]s, as (words, Korean words): each character becomes one byte
+/// that stands for it, and the bytes are counted as ASCII is. `None` for a token with any
+/// other character.
 fn letter_token_words(token: &str, bytes: &mut Vec<u8>) -> Option<(u64, u64)> {
     bytes.clear();
     for c in token.chars() {
         bytes.push(if c.is_ascii() {
             c as u8
         } else {
-            match plain_letter(c)? {
-                true => HANGUL_BYTE,
-                false => OTHER_LETTER_BYTE,
+            match plain_letter(c) {
+                Some(true) => HANGUL_BYTE,
+                Some(false) => OTHER_LETTER_BYTE,
+                None => punctuation_stand_in(c)?,
             }
         });
     }
@@ -872,6 +895,36 @@ mod tests {
             }
         }
         assert!(checked > 12_000, "{checked}");
+    }
+
+    /// Typographic punctuation splits and joins words as the ASCII character that stands
+    /// in for it, in every context the counter meets.
+    #[test]
+    fn punctuation_acts_as_its_stand_in() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut checked = 0;
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32) {
+            let Some(ascii) = punctuation_stand_in(c) else {
+                continue;
+            };
+            checked += 1;
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            for context in [
+                "{}", "a{}a", "1{}1", "a{}1", "1{}a", "{}a", "a{}", "a{}{}a", "é{}é", "가{}가",
+                "a_{}_a", "{}1", "1{}",
+            ] {
+                let text = context.replace("{}", &c.to_string());
+                let stand_in = context.replace("{}", &char::from(ascii).to_string());
+                let expected = stand_in.unicode_words().count();
+                assert_eq!(text.unicode_words().count(), expected, "{text:?}");
+                assert_eq!(
+                    ReadingTime::of_text(&text).words(),
+                    expected as u64,
+                    "{text:?}"
+                );
+            }
+        }
+        assert_eq!(checked, 23);
     }
 
     #[track_caller]

@@ -146,6 +146,7 @@ fn mixed_text() -> impl Strategy<Value = String> {
                 proptest::char::range('\u{a0}', '\u{2ff}'),
                 proptest::char::range('\u{370}', '\u{52f}'),
                 proptest::char::range('\u{600}', '\u{6ff}'),
+                proptest::char::range('\u{2000}', '\u{206f}'),
                 proptest::char::range('\u{ab00}', '\u{d7ff}'),
                 proptest::sample::select(&['.', ':', '\'', ',', ';', '_', '1', 'a', ' '][..]),
             ],
