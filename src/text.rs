@@ -1132,10 +1132,16 @@ fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequ
     }
 }
 
+/// Typographic punctuation that [`wrap_letters`] takes: curly quotes and apostrophes,
+/// dashes and the ellipsis, one column each.
+const TYPOGRAPHIC: [char; 7] = [
+    '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}',
+];
+
 /// [`wrap_into`] for text of printable ASCII and letters of other alphabets
-/// ([`plain_letter`]: accented Latin, Greek, Cyrillic, Arabic, Hangul) that does not start
-/// with a space: lines break only at spaces, as for ASCII, and a letter takes one column,
-/// a Hangul syllable two. The same lines as the textwrap path, word by word, without
+/// ([`plain_letter`]: accented Latin, Greek, Cyrillic, Arabic, Hangul) and
+/// [`TYPOGRAPHIC`] punctuation that does not start with a space: lines break only at
+/// spaces, as for ASCII, and a letter takes one column, a Hangul syllable two. The same lines as the textwrap path, word by word, without
 /// allocating. Returns `false`, writing nothing, for any other text.
 fn wrap_letters(
     out: &mut String,
@@ -1163,9 +1169,10 @@ fn wrap_letters(
         // The word's columns, spaces it joins across included.
         let mut columns = 0;
         let (word_end, trailing) = loop {
-            // The last character before the spaces, as the ASCII byte whose
-            // line-breaking class it has.
+            // The last character before the spaces, and the ASCII byte whose
+            // line-breaking class it has at a space.
             let mut last = b'a';
+            let mut last_char = 'a';
             while let Some(&b) = bytes.get(i)
                 && b != b' '
             {
@@ -1175,24 +1182,40 @@ fn wrap_letters(
                         return false;
                     }
                     last = b;
+                    last_char = char::from(b);
                     columns += 1;
                     i += 1;
                 } else {
                     let c = text[i..].chars().next().unwrap_or_default();
                     match plain_letter(c) {
                         Some(hangul) => columns += 1 + usize::from(hangul),
+                        None if TYPOGRAPHIC.contains(&c) => columns += 1,
                         None => {
                             out.truncate(start);
                             return false;
                         }
                     }
                     last = b'a';
+                    last_char = c;
                     i += c.len_utf8();
                 }
             }
             let end = i;
             while bytes.get(i) == Some(&b' ') {
                 i += 1;
+            }
+            // At a space, typographic punctuation breaks as a letter does, except that no
+            // line starts with a closing quote or ends with an opening one, and no line
+            // break parts two dashes (UAX #14 LB15a, LB15b, LB17): those lines are left
+            // to the segmenter.
+            let next_char = text[i..].chars().next();
+            if i < bytes.len()
+                && (matches!(last_char, '\u{2018}' | '\u{201c}')
+                    || matches!(next_char, Some('\u{2019}' | '\u{201d}'))
+                    || (last_char == '\u{2014}' && next_char == Some('\u{2014}')))
+            {
+                out.truncate(start);
+                return false;
             }
             let next = bytes.get(i).map(|&b| if b < 0x80 { b } else { b'a' });
             if next.is_none_or(|next| breaks_after_spaces(last, next)) {
@@ -1369,6 +1392,25 @@ mod tests {
             let mut reference = String::new();
             wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
             proptest::prop_assert_eq!(fast, reference);
+        }
+
+        #[test]
+        fn typographic_wrapping_equals_textwrap(
+            // Curly quotes, dashes and the ellipsis at every place next to spaces; the
+            // text the fast path leaves to the segmenter is left untouched.
+            text in "[a-zé가‘“][a-zA-Zé가한 .,!?()‘’“”–—…]{0,80}",
+            width in 1usize..40,
+            initial in "(> |- |  )?",
+            subsequent in "(> |  )?",
+        ) {
+            let mut fast = String::new();
+            let mut reference = String::new();
+            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
+            if wrap_letters(&mut fast, &text, width, &initial, &subsequent) {
+                proptest::prop_assert_eq!(fast, reference);
+            } else {
+                proptest::prop_assert!(fast.is_empty());
+            }
         }
 
         #[test]
@@ -1591,6 +1633,17 @@ mod tests {
                 proptest::prop_assert_eq!(one_line, reference);
             }
         }
+    }
+
+    #[test]
+    fn typographic_text_takes_the_fast_path() {
+        let text = "“It’s the plan’s first year,” the minister said \u{2014} and the \
+                    region’s factories… are still waiting – again.";
+        let mut fast = String::new();
+        assert!(wrap_letters(&mut fast, text, 30, "", ""));
+        let mut reference = String::new();
+        wrap_unicode(&mut reference, text, 30, "", "");
+        assert_eq!(fast, reference);
     }
 
     #[test]
