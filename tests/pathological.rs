@@ -51,6 +51,12 @@ fn generators() -> Vec<Generator> {
                 + &"[x][r1] ".repeat(n)
         }),
         ("long unbroken word", |n| "a".repeat(n * 10)),
+        ("long line of CJK and curly quotes", |n| {
+            "“漢字かな”。한국어 “quoted” — ".repeat(n)
+        }),
+        ("long unbroken CJK-free line of other scripts", |n| {
+            "é—ж’".repeat(n * 3)
+        }),
         ("runs of stars", |n| "*".repeat(n)),
         ("wide table with missing cells", |n| {
             let columns = (n / 10).max(2);
