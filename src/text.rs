@@ -1141,8 +1141,9 @@ const TYPOGRAPHIC: [char; 7] = [
 /// [`wrap_into`] for text of printable ASCII and letters of other alphabets
 /// ([`plain_letter`]: accented Latin, Greek, Cyrillic, Arabic, Hangul) and
 /// [`TYPOGRAPHIC`] punctuation that does not start with a space: lines break only at
-/// spaces, as for ASCII, and a letter takes one column, a Hangul syllable two. The same lines as the textwrap path, word by word, without
-/// allocating. Returns `false`, writing nothing, for any other text.
+/// spaces, as for ASCII, and a letter takes one column, a Hangul syllable two. The same
+/// lines as the textwrap path, word by word, without allocating. Returns `false`, writing
+/// nothing, for any other text.
 fn wrap_letters(
     out: &mut String,
     text: &str,
@@ -1533,67 +1534,6 @@ mod tests {
         "\u{1100}\u{1161}",
     ];
 
-    fn wrap_ascii_word_by_word(
-        out: &mut String,
-        text: &str,
-        width: usize,
-        initial: &str,
-        subsequent: &str,
-    ) -> bool {
-        let bytes = text.as_bytes();
-        if bytes.first().is_none_or(|b| *b == b' ') {
-            return false;
-        }
-        let start = out.len();
-        let width = width.max(initial.width() + 1);
-        let widths = [
-            width.saturating_sub(initial.width()),
-            width.saturating_sub(subsequent.width()),
-        ];
-        let emit = |out: &mut String, first: bool, line: &str| {
-            out.push_str(if first { initial } else { subsequent });
-            out.push_str(line);
-            out.push('\n');
-        };
-        let mut first = true;
-        let (mut line_start, mut line_end, mut used) = (0, 0, 0);
-        let mut i = 0;
-        while i < bytes.len() {
-            let word_start = i;
-            let word_end = loop {
-                // One pass: each byte is checked as the words are found, and what was written
-                // is taken back at the first byte the fast path does not handle.
-                while let Some(&b) = bytes.get(i)
-                    && b != b' '
-                {
-                    if !SIMPLE_ASCII[usize::from(b)] {
-                        out.truncate(start);
-                        return false;
-                    }
-                    i += 1;
-                }
-                let end = i;
-                while bytes.get(i) == Some(&b' ') {
-                    i += 1;
-                }
-                if i == bytes.len() || breaks_after_spaces(bytes[end - 1], bytes[i]) {
-                    break end;
-                }
-            };
-            let limit = widths[usize::from(!first)];
-            if word_start > line_start && used + (word_end - word_start) > limit {
-                emit(out, first, &text[line_start..line_end]);
-                first = false;
-                line_start = word_start;
-                used = 0;
-            }
-            used += i - word_start;
-            line_end = word_end;
-        }
-        emit(out, first, &text[line_start..line_end]);
-        true
-    }
-
     proptest::proptest! {
         /// Jumping to line ends gives the same lines as reading word by word, hyphens,
         /// brackets, runs of spaces and words longer than the width included.
@@ -1607,7 +1547,8 @@ mod tests {
             let mut jumping = String::new();
             let mut word_by_word = String::new();
             let fast = wrap_ascii(&mut jumping, &text, width, &initial, &subsequent);
-            let reference = wrap_ascii_word_by_word(&mut word_by_word, &text, width, &initial, &subsequent);
+            // Word by word, as `wrap_letters` goes through ASCII.
+            let reference = wrap_letters(&mut word_by_word, &text, width, &initial, &subsequent);
             proptest::prop_assert_eq!(fast, reference);
             proptest::prop_assert_eq!(jumping, word_by_word);
         }
