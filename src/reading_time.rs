@@ -448,8 +448,9 @@ fn joins(table: &[u16; 256], before: u8, mid: u8, after: u8) -> bool {
 ///
 /// ASCII text is counted in one pass over its bytes. Any other text is cut into tokens at
 /// white space and at Han and Hiragana characters (which UAX #29 always sets apart), the
-/// CJK characters are counted one by one, and each token's words are found by
-/// `unicode-segmentation`, so both paths give UAX #29 counts.
+/// CJK characters are counted one by one, and each token's words are found as ASCII's
+/// are when it holds only ASCII, [`plain_letter`]s and [`punctuation_stand_in`]s, and by
+/// `unicode-segmentation` otherwise, so every path gives UAX #29 counts.
 #[derive(Debug, Clone)]
 pub(crate) struct Counter {
     counts: Counts,
