@@ -76,6 +76,15 @@ impl Writer<'_> {
         let _ = comrak::html::escape_href(self.out, url, false);
     }
 
+    /// A link or image target. The parse already took out every target but `http`,
+    /// `https`, `mailto` and relative ones; as comrak's safe mode does, a target with a
+    /// dangerous scheme is still left empty here unless raw HTML is kept.
+    fn checked_href(&mut self, url: &str) {
+        if self.raw_html || !comrak::html::dangerous_url(url) {
+            self.escape_href(url);
+        }
+    }
+
     fn document(&mut self, root: Node<'_>) {
         let mut next = Some(NodeEdge::Start(root));
         while let Some(edge) = next.take() {
@@ -132,7 +141,7 @@ impl Writer<'_> {
             }
             NodeValue::Link(link) => {
                 self.push("<a href=\"");
-                self.escape_href(&link.url);
+                self.checked_href(&link.url);
                 if !link.title.is_empty() {
                     self.push("\" title=\"");
                     self.escape(&link.title);
@@ -141,7 +150,7 @@ impl Writer<'_> {
             }
             NodeValue::Image(image) => {
                 self.push("<img src=\"");
-                self.escape_href(&image.url);
+                self.checked_href(&image.url);
                 // Body images load lazily and decode off the main thread.
                 self.push("\" loading=\"lazy\" decoding=\"async\" alt=\"");
                 // The alt text: the image's text without markup.
@@ -533,6 +542,22 @@ mod tests {
         ] {
             assert_same_as_comrak(markdown);
         }
+    }
+
+    #[test]
+    fn leaves_dangerous_targets_empty_even_if_the_parse_missed_them() {
+        // A tree straight from comrak, without the parse's checks.
+        let arena = Arena::new();
+        let markdown = "[a](javascript:alert(1)) ![b](vbscript:x) [c](/ok) <b>x</b>";
+        let root = comrak::parse_document(&arena, markdown, &options());
+        let mut out = String::new();
+        super::write(root, &[], &[], false, &mut out);
+        assert_eq!(
+            out,
+            "<p><a href=\"\">a</a> <img src=\"\" loading=\"lazy\" decoding=\"async\" \
+             alt=\"b\"> <a href=\"/ok\">c</a> <!-- raw HTML omitted -->x\
+             <!-- raw HTML omitted --></p>\n"
+        );
     }
 
     /// Markdown pieces that open, close and nest every construct the parse knows, so

@@ -53,8 +53,10 @@ fn options() -> comrak::Options<'static> {
     options.extension.table = true;
     options.extension.autolink = true;
     options.extension.footnotes = true;
-    // Raw HTML never reaches the output: it is removed from the tree below, and comrak's
-    // own safe mode stays on behind that.
+    // Raw HTML never reaches the output: it is removed from the tree below, and behind
+    // that the body's writer (`html`) acts as comrak's safe mode does, set here for
+    // comrak's own formatter, which the tests hold that writer equal to: any HTML left
+    // becomes a comment and dangerous link targets are left empty.
     options.render.r#unsafe = false;
     options
 }
