@@ -990,10 +990,7 @@ fn wrap_segmented(
     let mut next_piece = |end: usize, wrapper: &mut FirstFit<'_, '_>| {
         let piece = &text[word_start..end];
         let word = piece.trim_end_matches(' ');
-        let joins = previous.is_some_and(|(spaced, last)| {
-            !spaced && !breaks_anywhere(last) && !word.chars().next().is_some_and(breaks_anywhere)
-        });
-        if !joins && word_start > 0 {
+        if !joins(previous, word) && word_start > 0 {
             wrapper.fragment(joined_start, word_start);
             joined_start = word_start;
         }
@@ -1345,13 +1342,8 @@ fn words_for_wrapping(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Wor
     for word in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
         let start = offset(word.word);
         let end = offset(word.whitespace) + word.whitespace.len();
-        let joins = previous.is_some_and(|(spaced, last)| {
-            !spaced
-                && !breaks_anywhere(last)
-                && !word.word.chars().next().is_some_and(breaks_anywhere)
-        });
         match ranges.last_mut() {
-            Some(range) if joins => range.1 = end,
+            Some(range) if joins(previous, word.word) => range.1 = end,
             _ => ranges.push((start, end)),
         }
         previous = word
@@ -1368,6 +1360,15 @@ fn words_for_wrapping(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Wor
 }
 
 /// Characters of scripts written without spaces, next to which a line may break.
+/// Whether a line-breaking piece starting with `word` joins the one before it, which
+/// ended as `previous` says (whether spaces followed it, and its last character): lines
+/// break only after spaces, or next to Chinese and Japanese text.
+fn joins(previous: Option<(bool, char)>, word: &str) -> bool {
+    previous.is_some_and(|(spaced, last)| {
+        !spaced && !breaks_anywhere(last) && !word.chars().next().is_some_and(breaks_anywhere)
+    })
+}
+
 fn breaks_anywhere(c: char) -> bool {
     crate::reading_time::is_cjk(c)
         || matches!(c, '\u{3000}'..='\u{303f}' | '\u{3040}'..='\u{30ff}' | '\u{ff00}'..='\u{ffef}')
@@ -1377,6 +1378,33 @@ fn breaks_anywhere(c: char) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::{Strategy, any, prop_oneof};
+    use proptest::test_runner::TestCaseError;
+
+    /// A wrapping path, as [`wrap_into`] calls it.
+    type Wrap = fn(&mut String, &str, usize, &str, &str) -> bool;
+
+    /// Checks that `path` writes the lines textwrap writes, or, when it leaves the text to
+    /// another path (never, with `must_take`), writes nothing.
+    fn same_as_textwrap(
+        path: Wrap,
+        must_take: bool,
+        text: &str,
+        width: usize,
+        initial: &str,
+        subsequent: &str,
+    ) -> Result<(), TestCaseError> {
+        let mut fast = String::new();
+        let taken = path(&mut fast, text, width, initial, subsequent);
+        proptest::prop_assert!(taken || !must_take, "left {text:?} to another path");
+        if taken {
+            let mut reference = String::new();
+            wrap_unicode(&mut reference, text, width, initial, subsequent);
+            proptest::prop_assert_eq!(fast, reference);
+        } else {
+            proptest::prop_assert!(fast.is_empty());
+        }
+        Ok(())
+    }
 
     proptest::proptest! {
         #[test]
@@ -1388,11 +1416,7 @@ mod tests {
             initial in "(> |- |  |1\\. )?",
             subsequent in "(> |  )?",
         ) {
-            let mut fast = String::new();
-            proptest::prop_assert!(wrap_letters(&mut fast, &text, width, &initial, &subsequent));
-            let mut reference = String::new();
-            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
-            proptest::prop_assert_eq!(fast, reference);
+            same_as_textwrap(wrap_letters, true, &text, width, &initial, &subsequent)?;
         }
 
         #[test]
@@ -1404,14 +1428,7 @@ mod tests {
             initial in "(> |- |  )?",
             subsequent in "(> |  )?",
         ) {
-            let mut fast = String::new();
-            let mut reference = String::new();
-            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
-            if wrap_letters(&mut fast, &text, width, &initial, &subsequent) {
-                proptest::prop_assert_eq!(fast, reference);
-            } else {
-                proptest::prop_assert!(fast.is_empty());
-            }
+            same_as_textwrap(wrap_letters, false, &text, width, &initial, &subsequent)?;
         }
 
         #[test]
@@ -1427,15 +1444,7 @@ mod tests {
             initial in "(> |- |  |1\\. |¹ )?",
             subsequent in "(> |  )?",
         ) {
-            let text = pieces.concat();
-            let mut fast = String::new();
-            let mut reference = String::new();
-            wrap_unicode(&mut reference, &text, width, &initial, &subsequent);
-            if wrap_segmented(&mut fast, &text, width, &initial, &subsequent) {
-                proptest::prop_assert_eq!(fast, reference);
-            } else {
-                proptest::prop_assert!(fast.is_empty());
-            }
+            same_as_textwrap(wrap_segmented, false, &pieces.concat(), width, &initial, &subsequent)?;
         }
 
         #[test]
@@ -1456,8 +1465,6 @@ mod tests {
         }
     }
 
-    /// The fast path as it was first written, reading every byte: the oracle for the
-    /// jumping one.
     /// Text of many scripts and the punctuation around it, for the wrapping tests.
     const WRAP_PIECES: &[&str] = &[
         "word",
