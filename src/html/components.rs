@@ -84,8 +84,8 @@ impl Render for SourceLinks<'_> {
             @for (i, source) in self.0.iter().enumerate() {
                 @if i > 0 { ", " }
                 @match &source.url {
-                    Some(url) => a.dl-source href=(url) rel="noopener external" { (source.name) },
-                    None => span.dl-source { (source.name) },
+                    Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" { (Text(&source.name)) },
+                    None => span.dl-source { (Text(&source.name)) },
                 }
             }
         }
@@ -107,14 +107,14 @@ impl Render for SiteBar<'_> {
         html! {
             header.dl-site {
                 "\n"
-                nav.dl-site-nav aria-label=(self.view.strings.site_navigation) {
+                nav.dl-site-nav aria-label=(Text(&self.view.strings.site_navigation)) {
                     ol.dl-breadcrumb {
-                        li { a.dl-site-name href=(site.url) { (site.name) } }
+                        li { a.dl-site-name href=(Text(site.url.as_str())) { (Text(&site.name)) } }
                         @if let Some(section) = &site.section {
                             li {
                                 @match &section.url {
-                                    Some(url) => a.dl-section-name href=(url) { (section.name) },
-                                    None => span.dl-section-name { (section.name) },
+                                    Some(url) => a.dl-section-name href=(Text(url.as_str())) { (Text(&section.name)) },
+                                    None => span.dl-section-name { (Text(&section.name)) },
                                 }
                             }
                         }
@@ -143,13 +143,13 @@ impl Render for ArticleHeader<'_> {
                     p.dl-kicker {
                         @if let Some(category) = article.category() {
                             @match &category.url {
-                                Some(url) => a.dl-category href=(url) { (category.name) },
-                                None => span.dl-category { (category.name) },
+                                Some(url) => a.dl-category href=(Text(url.as_str())) { (Text(&category.name)) },
+                                None => span.dl-category { (Text(&category.name)) },
                             }
                         }
                         @if article.category().is_some() && view.label.is_some() { " " }
                         @if let Some(label) = &view.label {
-                            span.dl-label.dl-label-ai[article.provenance() != Provenance::Human] { (label) }
+                            span.dl-label.dl-label-ai[article.provenance() != Provenance::Human] { (Text(label)) }
                         }
                     }
                     "\n"
@@ -185,14 +185,14 @@ impl Render for Byline<'_> {
                 "\n"
                 @if !authors.is_empty() {
                     p.dl-byline {
-                        (strings.by) " "
+                        (Text(&strings.by)) " "
                         @for (i, author) in authors.iter().enumerate() {
                             @if i > 0 {
-                                @if i + 1 == authors.len() { " " (strings.and) " " } @else { ", " }
+                                @if i + 1 == authors.len() { " " (Text(&strings.and)) " " } @else { ", " }
                             }
                             @match &author.url {
-                                Some(url) => a.dl-author href=(url) rel="author" { (author.name) },
-                                None => span.dl-author { (author.name) },
+                                Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" { (Text(&author.name)) },
+                                None => span.dl-author { (Text(&author.name)) },
                             }
                         }
                     }
@@ -205,16 +205,16 @@ impl Render for Byline<'_> {
                     }
                     @if let Some(updated) = view.shown_update {
                         span.dl-updated {
-                            (strings.updated) " "
-                            time datetime=(updated.to_string()) { (view.update_text(updated)) }
+                            (Text(&strings.updated)) " "
+                            time datetime=(updated.to_string()) { (Text(&view.update_text(updated))) }
                         }
                         " "
                     }
-                    span.dl-reading-time { (view.reading_label()) }
+                    span.dl-reading-time { (Text(&view.reading_label())) }
                     @if !sources.is_empty() {
                         " "
                         span.dl-sources {
-                            (strings.sources.format(&strings.language, sources.len() as u64)) (strings.colon)
+                            (Text(&strings.sources.format(&strings.language, sources.len() as u64))) (Text(&strings.colon))
                             (SourceLinks(sources))
                         }
                     }
@@ -241,13 +241,13 @@ impl Render for Figure<'_> {
         html! {
             figure.dl-figure {
                 "\n"
-                img.dl-image src=(image.url) alt=(image.alt) width=[image.width] height=[image.height]
+                img.dl-image src=(Text(image.url.as_str())) alt=(Text(&image.alt)) width=[image.width] height=[image.height]
                     loading="eager" decoding="async" fetchpriority="high";
                 @if image.caption.is_some() || image.credit.is_some() {
                     figcaption {
-                        @if let Some(caption) = &image.caption { span.dl-caption { (caption) } }
+                        @if let Some(caption) = &image.caption { span.dl-caption { (Text(caption)) } }
                         @if image.caption.is_some() && image.credit.is_some() { " " }
-                        @if let Some(credit) = &image.credit { span.dl-credit { (credit) } }
+                        @if let Some(credit) = &image.credit { span.dl-credit { (Text(credit)) } }
                     }
                 }
             }
@@ -307,10 +307,10 @@ impl Render for TableOfContents<'_> {
             @if headings.len() > 1 {
                 nav.dl-toc aria-labelledby="dl-toc-title" {
                     "\n"
-                    h2 #dl-toc-title { (self.view.strings.contents) }
+                    h2 #dl-toc-title { (Text(&self.view.strings.contents)) }
                     ol {
                         @for h in headings.iter().filter(|h| h.level <= 3) {
-                            li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (h.text) } }
+                            li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (Text(&h.text)) } }
                         }
                     }
                 }
@@ -351,14 +351,14 @@ impl Render for NoticeBox<'_, '_> {
         html! {
             // A note, not a landmark: it belongs to the article it sits in.
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
-                aria-label=(self.strings.notice) data-notice=(kind) {
+                aria-label=(Text(&self.strings.notice)) data-notice=(kind) {
                 "\n"
                 p.dl-notice-text { (Text(&self.notice.text)) }
                 @if self.notice.with_sources && !self.sources.is_empty() {
                     "\n"
                     p.dl-notice-sources {
-                        (self.strings.sources.format(&self.strings.language, self.sources.len() as u64))
-                        (self.strings.colon)
+                        (Text(&self.strings.sources.format(&self.strings.language, self.sources.len() as u64)))
+                        (Text(&self.strings.colon))
                         (SourceLinks(self.sources))
                     }
                 }
@@ -382,17 +382,17 @@ impl Render for Comments<'_> {
         html! {
             section.dl-comments aria-labelledby="dl-comments-title" {
                 "\n"
-                h2 #dl-comments-title { (strings.comments) }
+                h2 #dl-comments-title { (Text(&strings.comments)) }
                 "\n"
                 @if comments.is_empty() {
-                    p.dl-comments-empty { (strings.no_comments) }
+                    p.dl-comments-empty { (Text(&strings.no_comments)) }
                 } @else {
                     ol.dl-comment-list {
                         @for comment in comments {
                             "\n"
                             li.dl-comment {
                                 p.dl-comment-meta {
-                                    span.dl-comment-author { (comment.author) }
+                                    span.dl-comment-author { (Text(&comment.author)) }
                                     @if let Some(posted) = comment.posted {
                                         " " (Time { date: posted, strings })
                                     }
@@ -447,21 +447,21 @@ impl Render for Related<'_> {
             @if !related.is_empty() {
                 section.dl-related aria-labelledby="dl-related-title" {
                     "\n"
-                    h2 #dl-related-title { (strings.related) }
+                    h2 #dl-related-title { (Text(&strings.related)) }
                     "\n"
                     ul.dl-cards {
                         @for item in related {
                             "\n"
                             li.dl-card {
                                 @if let Some(image) = &item.image {
-                                    img.dl-card-image src=(image.url) alt=(image.alt) width=[image.width]
+                                    img.dl-card-image src=(Text(image.url.as_str())) alt=(Text(&image.alt)) width=[image.width]
                                         height=[image.height] loading="lazy" decoding="async";
                                 }
-                                h3.dl-card-title { a href=(item.url) { (Text(&item.title)) } }
+                                h3.dl-card-title { a href=(Text(item.url.as_str())) { (Text(&item.title)) } }
                                 @if item.category.is_some() || item.published.is_some() || item.reading_minutes.is_some() {
                                     p.dl-card-meta {
                                         @if let Some(category) = &item.category {
-                                            span.dl-card-category { (category.name) }
+                                            span.dl-card-category { (Text(&category.name)) }
                                             " "
                                         }
                                         @if let Some(published) = item.published {
@@ -469,7 +469,7 @@ impl Render for Related<'_> {
                                             " "
                                         }
                                         @if let Some(minutes) = item.reading_minutes {
-                                            span.dl-reading-time { (strings.reading_time(minutes)) }
+                                            span.dl-reading-time { (Text(&strings.reading_time(minutes))) }
                                         }
                                     }
                                 }
@@ -554,7 +554,7 @@ impl<B: WriteBody + ?Sized> Render for ArticleWith<'_, B> {
                     (Notices { view })
                     @if !article.tags().is_empty() {
                         ul.dl-tags {
-                            @for tag in article.tags() { li.dl-tag { (tag) } }
+                            @for tag in article.tags() { li.dl-tag { (Text(tag)) } }
                         }
                         "\n"
                     }
@@ -626,7 +626,7 @@ impl<B: WriteBody + ?Sized> Render for DocumentWith<'_, B> {
                 buffer.push_str("</style>\n");
             }
             super::Stylesheet::Link(url) => {
-                html! { link rel="stylesheet" href=(url); "\n" }.render_to(buffer)
+                html! { link rel="stylesheet" href=(Text(url.as_str())); "\n" }.render_to(buffer)
             }
             super::Stylesheet::None => {}
         }
