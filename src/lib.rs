@@ -67,6 +67,7 @@
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 
+mod bytes;
 pub mod error;
 pub mod html;
 pub mod input;

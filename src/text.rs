@@ -211,7 +211,7 @@ impl<'o> Writer<'o> {
                 // A URL is never broken; one too long for its line goes on the next.
                 let number = format!("[{}]", i + 1);
                 let width = self.options.width;
-                if width == 0 || number.len() + 1 + url.width() <= width {
+                if width == 0 || number.len() + 1 + display_columns(url) <= width {
                     let _ = writeln!(self.out, "{number} {url}");
                 } else {
                     let _ = writeln!(self.out, "{number}\n{} {url}", " ".repeat(number.len()));
@@ -258,7 +258,7 @@ impl<'o> Writer<'o> {
                 Container::Item { marker, used } => {
                     depth += 1;
                     if depth <= MAX_NESTING {
-                        let pad = marker.width();
+                        let pad = display_columns(marker);
                         if *used {
                             self.first.extend(std::iter::repeat_n(' ', pad));
                         } else {
@@ -317,11 +317,11 @@ impl<'o> Writer<'o> {
         self.paragraph(text);
         if let Some(c) = underline {
             self.update_prefixes(false);
-            let indent = self.rest.width();
+            let indent = display_columns(&self.rest);
             let written = self.out[start..].trim_start_matches('\n');
             let width = written
                 .lines()
-                .map(|l| l.width().saturating_sub(indent))
+                .map(|l| display_columns(l).saturating_sub(indent))
                 .max()
                 .unwrap_or(0);
             self.out.push_str(&self.rest);
@@ -759,12 +759,13 @@ impl<'o> Writer<'o> {
         let mut widths = vec![0; columns];
         for row in &rows {
             for (i, cell) in row.iter().enumerate() {
-                widths[i] = widths[i].max(cell.width());
+                widths[i] = widths[i].max(display_columns(cell));
             }
         }
         self.update_prefixes(false);
         let rest = self.rest.clone();
-        let total = widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + rest.width();
+        let total =
+            widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + display_columns(&rest);
         self.block_gap();
         self.update_prefixes(true);
         if self.options.width == 0 || total <= self.options.width {
@@ -776,7 +777,7 @@ impl<'o> Writer<'o> {
                     if i > 0 {
                         self.out.push_str(" | ");
                     }
-                    let pad = width - cell.width();
+                    let pad = width - display_columns(cell);
                     let before = match alignments.get(i) {
                         Some(TableAlignment::Right) => pad,
                         Some(TableAlignment::Center) => pad / 2,
@@ -898,6 +899,16 @@ fn push_superscript(out: &mut String, number: usize) {
     }
 }
 
+/// The display width of `text`, as unicode-width gives it: its length when it is all
+/// printable ASCII (one column each), found by one vectorized pass.
+fn display_columns(text: &str) -> usize {
+    if crate::bytes::is_printable_ascii(text) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
 /// Wraps one line of text to `width` display columns (0: no wrapping) into `out`, with
 /// Unicode line breaking so CJK text breaks between characters; words longer than the
 /// width (URLs) stay whole.
@@ -920,7 +931,7 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
 /// it: the line as textwrap writes it, without looking for breaks. Returns `false`,
 /// writing nothing, for longer text.
 fn fits_on_one_line(out: &mut String, text: &str, width: usize, initial: &str) -> bool {
-    let width = width.max(initial.width() + 1);
+    let width = width.max(display_columns(initial) + 1);
     // Blank text is textwrap's to write: it leaves out the indent.
     if text.trim().is_empty()
         || textwrap::core::display_width(initial) + textwrap::core::display_width(text) > width
@@ -950,7 +961,7 @@ fn wrap_segmented(
     subsequent: &str,
 ) -> bool {
     use textwrap::core::display_width;
-    let width = width.max(initial.width() + 1);
+    let width = width.max(display_columns(initial) + 1);
     if text.is_empty()
         || text.starts_with(' ')
         || (text.len() < width && initial.is_empty())
@@ -1067,7 +1078,7 @@ impl FirstFit<'_, '_> {
 
 /// [`wrap_into`] for text in any script, by textwrap.
 fn wrap_unicode(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) {
-    let options = textwrap::Options::new(width.max(initial.width() + 1))
+    let options = textwrap::Options::new(width.max(display_columns(initial) + 1))
         .initial_indent(initial)
         .subsequent_indent(subsequent)
         .word_separator(textwrap::WordSeparator::Custom(words_for_wrapping))
@@ -1093,17 +1104,13 @@ fn wrap_unicode(out: &mut String, text: &str, width: usize, initial: &str, subse
 fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) -> bool {
     let bytes = text.as_bytes();
     // One branch-free pass over the bytes decides whether the fast path applies.
-    if bytes.first().is_none_or(|b| *b == b' ')
-        || bytes
-            .iter()
-            .fold(false, |other, &b| other | !SIMPLE_ASCII[usize::from(b)])
-    {
+    if bytes.first().is_none_or(|b| *b == b' ') || crate::bytes::any_byte(bytes, not_simple) {
         return false;
     }
-    let width = width.max(initial.width() + 1);
+    let width = width.max(display_columns(initial) + 1);
     let widths = [
-        width.saturating_sub(initial.width()),
-        width.saturating_sub(subsequent.width()),
+        width.saturating_sub(display_columns(initial)),
+        width.saturating_sub(display_columns(subsequent)),
     ];
     let end = text.trim_end_matches(' ').len();
     let mut first = true;
@@ -1153,10 +1160,10 @@ fn wrap_letters(
         return false;
     }
     let start = out.len();
-    let width = width.max(initial.width() + 1);
+    let width = width.max(display_columns(initial) + 1);
     let widths = [
-        width.saturating_sub(initial.width()),
-        width.saturating_sub(subsequent.width()),
+        width.saturating_sub(display_columns(initial)),
+        width.saturating_sub(display_columns(subsequent)),
     ];
     let mut first = true;
     // The line being filled: where it starts and ends in `text`, and its columns.
@@ -1287,6 +1294,26 @@ static SIMPLE_ASCII: [bool; 256] = {
     }
     table
 };
+
+/// 1 for a byte that is not [`simple_ascii`], else 0: control characters, bytes outside
+/// ASCII, and `$ % + < = > \\ ^ _ \` | ~`, told apart by comparisons that the compiler
+/// runs on many bytes side by side.
+#[inline(always)]
+fn not_simple(b: u8) -> u8 {
+    u8::from(b.wrapping_sub(b' ') > b'~' - b' ')
+        | u8::from(b == b'$')
+        | u8::from(b == b'%')
+        | u8::from(b == b'+')
+        | u8::from(b == b'<')
+        | u8::from(b == b'=')
+        | u8::from(b == b'>')
+        | u8::from(b == b'\\')
+        | u8::from(b == b'^')
+        | u8::from(b == b'_')
+        | u8::from(b == b'`')
+        | u8::from(b == b'|')
+        | u8::from(b == b'~')
+}
 
 /// The ASCII characters whose line-breaking classes the fast path mirrors: letters,
 /// digits, space, and the punctuation of prose. Numeric prefixes and suffixes (`$`, `%`,
@@ -1592,6 +1619,30 @@ mod tests {
         let mut reference = String::new();
         wrap_unicode(&mut reference, text, 30, "", "");
         assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn the_vectorized_check_is_the_simple_ascii_table() {
+        for b in 0..=255u8 {
+            assert_eq!(not_simple(b) == 1, !SIMPLE_ASCII[usize::from(b)], "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn columns_are_unicode_widths() {
+        for c in (0..=0x2FFFu32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert_eq!(display_columns(&text), text.width(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn columns_of_any_text_are_unicode_widths(
+            text in "[ -~]{0,100}|[ -~\\x00-\\x1f\\x7fé한]{0,100}|\\PC{0,60}"
+        ) {
+            proptest::prop_assert_eq!(display_columns(&text), text.width());
+        }
     }
 
     #[test]

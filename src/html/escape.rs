@@ -29,7 +29,7 @@ fn escape_with<const NUL: bool>(text: &str, out: &mut String) {
             | u8::from(b == b'"')
             | u8::from(NUL && b == 0)
     };
-    if !any_byte(bytes, special) {
+    if !crate::bytes::any_byte(bytes, special) {
         out.push_str(text);
         return;
     }
@@ -69,22 +69,6 @@ fn escape_with<const NUL: bool>(text: &str, out: &mut String) {
         }
     }
     out.push_str(&text[copied..]);
-}
-
-/// Whether `test` gives 1 for any byte of `bytes` (it must give 0 for a space, which pads
-/// the last block). Written with no early exit inside a block, so that the compiler tests a
-/// block's bytes side by side.
-#[inline(always)]
-pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
-    const BLOCK: usize = 32;
-    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    // The last bytes go into a block of spaces, tested the same way.
-    let mut last = [b' '; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    blocks
-        .iter()
-        .chain(std::iter::once(&last))
-        .any(|block| block.iter().fold(0, |found, &b| found | test(b)) != 0)
 }
 
 /// Text for a maud template, escaped by [`escape_into`].

@@ -150,7 +150,7 @@ pub(crate) fn escape_json_into(text: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     // Most strings need no escape: one vectorized pass finds that out.
-    if !super::escape::any_byte(bytes, special) {
+    if !crate::bytes::any_byte(bytes, special) {
         out.push_str(text);
         return;
     }
