@@ -129,7 +129,10 @@ impl PluralText {
             Plural::Other => None,
         };
         fill(form.unwrap_or(&self.other), |name, out| match name {
-            "n" => write!(out, "{n}"),
+            "n" => {
+                push_decimal(out, n);
+                Ok(())
+            }
             _ => Err(fmt::Error),
         })
     }
@@ -206,7 +209,7 @@ const NUMERIC_MONTHS: [&str; 12] = [
 fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let name = after.find('}').map(|close| &after[..close]);
@@ -222,6 +225,23 @@ fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) 
     }
     out.push_str(rest);
     out
+}
+
+/// Writes `n` in decimal digits, as `{n}` formats it, without the formatting machinery.
+fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
 }
 
 /// The languages with built-in strings, by primary subtag.
@@ -704,8 +724,14 @@ impl Strings {
         fill(&self.date_pattern, |name, out| match name {
             "year" => write!(out, "{}", date.year()),
             "month_name" => out.write_str(&self.months[month - 1]),
-            "month" => write!(out, "{month}"),
-            "day" => write!(out, "{}", date.day()),
+            "month" => {
+                push_decimal(out, month as u64);
+                Ok(())
+            }
+            "day" => {
+                push_decimal(out, u64::from(date.day().unsigned_abs()));
+                Ok(())
+            }
             _ => Err(fmt::Error),
         })
     }
@@ -720,8 +746,16 @@ impl Strings {
     /// ```
     pub fn time(&self, time: civil::Time) -> String {
         fill(&self.time_pattern, |name, out| match name {
-            "hour" => write!(out, "{}", time.hour()),
-            "minute" => write!(out, "{:02}", time.minute()),
+            "hour" => {
+                push_decimal(out, u64::from(time.hour().unsigned_abs()));
+                Ok(())
+            }
+            "minute" => {
+                let minute = time.minute().unsigned_abs();
+                out.push(char::from(b'0' + minute / 10));
+                out.push(char::from(b'0' + minute % 10));
+                Ok(())
+            }
             _ => Err(fmt::Error),
         })
     }
@@ -781,6 +815,30 @@ pub(crate) fn is_rtl(language: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_formatting_writes_them() {
+        let edges = [u64::MAX, u64::MAX / 10, 10u64.pow(19), 10u64.pow(19) - 1];
+        for n in (0..100_000).chain(edges) {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn dates_and_times_fill_every_field() {
+        let strings = Strings::for_language("en");
+        for (h, m) in [(0, 0), (9, 5), (14, 5), (23, 59)] {
+            let time = jiff::civil::time(h, m, 0, 0);
+            assert_eq!(strings.time(time), format!("{h}:{m:02}"));
+        }
+        let mut custom = strings.clone();
+        custom.date_pattern = "{day}/{month}/{year} {{day}} {unknown} {".into();
+        let date = jiff::civil::date(2026, 1, 9);
+        assert_eq!(custom.date(date), "9/1/2026 {9} {unknown} {");
+        assert_eq!(strings.date(date), "January 9, 2026");
+    }
 
     #[test]
     fn every_language_has_every_string() {

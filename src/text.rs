@@ -902,6 +902,10 @@ fn push_superscript(out: &mut String, number: usize) {
 /// The display width of `text`, as unicode-width gives it: its length when it is all
 /// printable ASCII (one column each), found by one vectorized pass.
 fn display_columns(text: &str) -> usize {
+    // Most line prefixes are empty.
+    if text.is_empty() {
+        return 0;
+    }
     if crate::bytes::is_printable_ascii(text) {
         text.len()
     } else {
