@@ -206,8 +206,18 @@ const NUMERIC_MONTHS: [&str; 12] = [
 
 /// `pattern` with each `{name}` that `value` knows replaced by its value, in one pass;
 /// other braces stay as they are.
-fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) -> String {
+fn fill(pattern: &str, value: impl FnMut(&str, &mut String) -> fmt::Result) -> String {
     let mut out = String::with_capacity(pattern.len() + 16);
+    fill_into(pattern, &mut out, value);
+    out
+}
+
+/// [`fill`], written at the end of `out`.
+fn fill_into(
+    pattern: &str,
+    out: &mut String,
+    mut value: impl FnMut(&str, &mut String) -> fmt::Result,
+) {
     let mut rest = pattern;
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..open]);
@@ -215,7 +225,7 @@ fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) 
         let name = after.find('}').map(|close| &after[..close]);
         let start = out.len();
         match name {
-            Some(name) if value(name, &mut out).is_ok() => rest = &after[name.len() + 1..],
+            Some(name) if value(name, out).is_ok() => rest = &after[name.len() + 1..],
             _ => {
                 out.truncate(start);
                 out.push('{');
@@ -224,7 +234,6 @@ fn fill(pattern: &str, mut value: impl FnMut(&str, &mut String) -> fmt::Result) 
         }
     }
     out.push_str(rest);
-    out
 }
 
 /// Writes `n` in decimal digits, as `{n}` formats it, without the formatting machinery.
@@ -720,8 +729,15 @@ impl Strings {
     /// assert_eq!(Strings::for_language("ja").date(date), "2026年1月5日");
     /// ```
     pub fn date(&self, date: civil::Date) -> String {
+        let mut out = String::with_capacity(self.date_pattern.len() + 16);
+        self.write_date(date, &mut out);
+        out
+    }
+
+    /// [`Strings::date`], written at the end of `out`.
+    pub(crate) fn write_date(&self, date: civil::Date, out: &mut String) {
         let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
-        fill(&self.date_pattern, |name, out| match name {
+        fill_into(&self.date_pattern, out, |name, out| match name {
             "year" => write!(out, "{}", date.year()),
             "month_name" => out.write_str(&self.months[month - 1]),
             "month" => {
@@ -733,7 +749,7 @@ impl Strings {
                 Ok(())
             }
             _ => Err(fmt::Error),
-        })
+        });
     }
 
     /// A time of day written the local way: "14:05", "14 h 05".

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
-use super::escape::{Text, escape_into};
+use super::escape::{Text, escape_written};
 use crate::locale::{self, Strings};
 use crate::markdown::Heading;
 use crate::view::{Notice, View};
@@ -67,10 +67,14 @@ struct Time<'s> {
 
 impl Render for Time<'_> {
     fn render_to(&self, buffer: &mut String) {
-        use fmt::Write as _;
+        let civil = self.date.civil();
         // An RFC 3339 date is digits and `-`, `:`, `.`, `+`, `T`: nothing to escape.
-        let _ = write!(buffer, "<time datetime=\"{}\">", self.date);
-        escape_into(&self.strings.date(self.date.date()), buffer);
+        buffer.push_str("<time datetime=\"");
+        self.date.write_rfc3339(civil, buffer);
+        buffer.push_str("\">");
+        let start = buffer.len();
+        self.strings.write_date(civil.date(), buffer);
+        escape_written(buffer, start);
         buffer.push_str("</time>");
     }
 }

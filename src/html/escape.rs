@@ -18,18 +18,22 @@ pub(crate) fn escape_markdown_text_into(text: &str, out: &mut String) {
     escape_with::<true>(text, out);
 }
 
+/// 1 for a byte that [`escape_with`] replaces, else 0, by comparisons that the compiler
+/// runs on many bytes side by side.
+#[inline(always)]
+fn special<const NUL: bool>(b: u8) -> u8 {
+    u8::from(b == b'&')
+        | u8::from(b == b'<')
+        | u8::from(b == b'>')
+        | u8::from(b == b'"')
+        | u8::from(NUL && b == 0)
+}
+
 fn escape_with<const NUL: bool>(text: &str, out: &mut String) {
     let bytes = text.as_bytes();
     // Most texts (names, titles, URLs) have nothing to escape: one branch-free pass, which
     // the compiler vectorizes, finds that out and the text is copied whole.
-    let special = |b: u8| {
-        u8::from(b == b'&')
-            | u8::from(b == b'<')
-            | u8::from(b == b'>')
-            | u8::from(b == b'"')
-            | u8::from(NUL && b == 0)
-    };
-    if !crate::bytes::any_byte(bytes, special) {
+    if !crate::bytes::any_byte(bytes, special::<NUL>) {
         out.push_str(text);
         return;
     }
@@ -71,6 +75,16 @@ fn escape_with<const NUL: bool>(text: &str, out: &mut String) {
     out.push_str(&text[copied..]);
 }
 
+/// Escapes, as [`escape_into`] does, the text written at the end of `out` from `start`:
+/// for text that is made in place, such as a date from the page's strings.
+pub(crate) fn escape_written(out: &mut String, start: usize) {
+    let written = &out.as_bytes()[start..];
+    if crate::bytes::any_byte(written, special::<false>) {
+        let text = out.split_off(start);
+        escape_into(&text, out);
+    }
+}
+
 /// Text for a maud template, escaped by [`escape_into`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Text<'a>(pub(crate) &'a str);
@@ -103,6 +117,18 @@ mod tests {
             let mut ours = String::new();
             escape_into(text, &mut ours);
             assert_eq!(ours, maud_escape(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn escapes_only_what_was_written() {
+        for written in ["5 janvier 2026", "5 <b> & \"x\"", ""] {
+            let mut out = String::from("<time>");
+            out.push_str(written);
+            escape_written(&mut out, "<time>".len());
+            let mut expected = String::from("<time>");
+            escape_into(written, &mut expected);
+            assert_eq!(out, expected);
         }
     }
 

@@ -115,15 +115,26 @@ impl Ord for DateTime {
     }
 }
 
-impl fmt::Display for DateTime {
-    /// RFC 3339, at the written offset, to whole seconds unless the input had a fraction.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let civil = self.civil();
+impl DateTime {
+    /// Writes the date-time as [`Display`](fmt::Display) does into `out`, given its
+    /// [`DateTime::civil`] (which a caller that also shows the date has at hand).
+    pub(crate) fn write_rfc3339(&self, civil: civil::DateTime, out: &mut String) {
+        debug_assert_eq!(civil, self.civil());
+        match self.rfc3339_digits(civil) {
+            Some(text) => out.push_str(text.as_str()),
+            None => {
+                use fmt::Write as _;
+                let _ = write!(out, "{}", self.timestamp.display_with_offset(self.offset));
+            }
+        }
+    }
+
+    /// RFC 3339 written digit by digit, for every date read from RFC 3339; none for the
+    /// rest (years outside 0000-9999, offsets with seconds), which jiff writes.
+    fn rfc3339_digits(&self, civil: civil::DateTime) -> Option<Ascii> {
         let offset = self.offset.seconds();
-        // Every date read from RFC 3339 is written here digit by digit; jiff writes the
-        // rest (years outside 0000-9999, offsets with seconds).
         if !(0..=9999).contains(&civil.year()) || offset % 60 != 0 {
-            return fmt::Display::fmt(&self.timestamp.display_with_offset(self.offset), f);
+            return None;
         }
         let mut text = Ascii::default();
         text.number(civil.year().unsigned_abs().into(), 4);
@@ -150,7 +161,17 @@ impl fmt::Display for DateTime {
         text.number(offset.unsigned_abs() / 3600, 2);
         text.push(b':');
         text.number(offset.unsigned_abs() / 60 % 60, 2);
-        f.write_str(text.as_str())
+        Some(text)
+    }
+}
+
+impl fmt::Display for DateTime {
+    /// RFC 3339, at the written offset, to whole seconds unless the input had a fraction.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.rfc3339_digits(self.civil()) {
+            Some(text) => f.write_str(text.as_str()),
+            None => fmt::Display::fmt(&self.timestamp.display_with_offset(self.offset), f),
+        }
     }
 }
 
@@ -308,6 +329,10 @@ mod tests {
                 date.to_string(),
                 timestamp.display_with_offset(offset).to_string()
             );
+            // Written into a page, after its text, it reads the same.
+            let mut page = String::from("<time datetime=\"");
+            date.write_rfc3339(date.civil(), &mut page);
+            proptest::prop_assert_eq!(page, format!("<time datetime=\"{date}"));
         }
     }
 }
