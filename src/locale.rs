@@ -237,7 +237,7 @@ fn fill_into(
 }
 
 /// Writes `n` in decimal digits, as `{n}` formats it, without the formatting machinery.
-fn push_decimal(out: &mut String, mut n: u64) {
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     loop {

@@ -368,7 +368,10 @@ impl<'o> Writer<'o> {
         let url = absolute.as_deref().unwrap_or(url);
         match self.options.links {
             LinkStyle::References => {
-                let _ = write!(out, " [{}]", self.reference(url));
+                let number = self.reference(url);
+                out.push_str(" [");
+                crate::locale::push_decimal(out, number as u64);
+                out.push(']');
             }
             LinkStyle::Inline => {
                 out.push_str(" (");
@@ -379,18 +382,23 @@ impl<'o> Writer<'o> {
         }
     }
 
+    /// "Sources: A [1], B [2]", as [`Strings::labelled`] labels the source links.
     fn sources(&mut self, strings: &Strings, sources: &[Source]) -> String {
-        let names: Vec<String> = sources
-            .iter()
-            .map(|s| match &s.url {
-                Some(url) => self.link(&s.name, url.as_str()),
-                None => s.name.clone(),
-            })
-            .collect();
-        let label = strings
+        let mut line = strings
             .sources
             .format(&strings.language, sources.len() as u64);
-        strings.labelled(&label, &names.join(", "))
+        line.push_str(&strings.colon);
+        for (i, source) in sources.iter().enumerate() {
+            if i > 0 {
+                line.push_str(", ");
+            }
+            let start = line.len();
+            line.push_str(&source.name);
+            if let Some(url) = &source.url {
+                self.link_target(&mut line, start, url.as_str());
+            }
+        }
+        line
     }
 
     fn page(&mut self, view: &View<'_>, body: &Body<'_>) {
