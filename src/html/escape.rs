@@ -1,8 +1,8 @@
-//! HTML escaping that skips over text needing none with a vectorized search, so that
-//! long texts (standfirsts, comments, descriptions written three times in the head) cost
-//! little more than a copy. maud escapes byte by byte; this gives the same output (held
-//! equal to maud's by a property test) for the head, which is written without maud, and
-//! for the long texts in the components.
+//! HTML escaping that checks a whole text at once and copies it whole when nothing in
+//! it needs escaping (names, titles, URLs, most of the body's text), and otherwise skips
+//! from one character to escape to the next with a vectorized search. maud escapes byte
+//! by byte; this gives the same output (held equal to maud's by a property test), for the
+//! head, the components' texts and the body.
 
 use maud::Render;
 
