@@ -266,6 +266,66 @@ fn json_ld_cannot_be_broken_out_of() {
     }
 }
 
+/// The page's own words, which a host may set, are escaped like the article's text:
+/// every label, the month names and the date, time and plural patterns.
+#[test]
+fn payloads_in_the_page_strings() {
+    use dateline::locale::Strings;
+    use std::borrow::Cow;
+    let article = Article::from_json(
+        &json!({
+            "title": "T", "body": "## One\n\nText [link](/l).\n\n## Two\n\nMore.",
+            "kind": "analysis", "provenance": "ai_generated",
+            "published": "2026-01-05T09:00:00+09:00", "updated": "2026-01-05T15:00:00+09:00",
+            "authors": [{"name": "A"}, {"name": "B"}],
+            "sources": [{"name": "S", "url": "https://s.example/"}],
+            "image": {"url": "/i.png", "alt": "A"},
+            "related": [{"title": "R", "url": "/r", "published": "2026-01-04T09:00:00+09:00",
+                         "reading_minutes": 3}],
+            "comments": [{"author": "C", "text": "Hi", "posted": "2026-01-05T10:00:00+09:00"}],
+            "site": {"name": "S", "url": "https://s.example/", "section": {"name": "N", "url": "/s"}},
+        })
+        .to_string(),
+    )
+    .unwrap();
+    for payload in PAYLOADS {
+        let text = Cow::Borrowed(*payload);
+        let mut strings = Strings::for_language("en");
+        for field in [
+            &mut strings.related,
+            &mut strings.comments,
+            &mut strings.no_comments,
+            &mut strings.published,
+            &mut strings.updated,
+            &mut strings.by,
+            &mut strings.and,
+            &mut strings.contents,
+            &mut strings.site_navigation,
+            &mut strings.notice,
+            &mut strings.ai_generated_label,
+            &mut strings.ai_assisted_label,
+            &mut strings.colon,
+            &mut strings.references,
+            &mut strings.image,
+        ] {
+            *field = text.clone();
+        }
+        strings.kinds.iter_mut().for_each(|k| *k = text.clone());
+        strings.notices.iter_mut().for_each(|n| *n = text.clone());
+        strings.months = std::array::from_fn(|_| text.clone());
+        strings.date_pattern = format!("{{day}} {payload} {{month_name}} {{year}}").into();
+        strings.time_pattern = format!("{{hour}}{payload}{{minute}}").into();
+        for plural in [&mut strings.min_read, &mut strings.sources] {
+            plural.one = None;
+            plural.other = format!("{{n}} {payload}").into();
+        }
+        let mut options = HtmlOptions::default();
+        options.strings = Some(strings);
+        options.table_of_contents = true;
+        assert_clean(&article, &options, Allow::NOTHING, payload);
+    }
+}
+
 #[test]
 fn text_field_policy() {
     let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
