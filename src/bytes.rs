@@ -9,7 +9,10 @@ pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
     const BLOCK: usize = 32;
     debug_assert_eq!(test(b' '), 0, "a space pads the last block");
     let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    if blocks.iter().any(|block| block_has(block, &test)) {
+    if blocks
+        .iter()
+        .any(|block| block.iter().fold(0, |found, &b| found | test(b)) != 0)
+    {
         return true;
     }
     // The last bytes go into a block of spaces, tested the same way.
@@ -18,9 +21,10 @@ pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
     block_has(&last, &test)
 }
 
-/// Whether `test` gives 1 for any byte of `block`. Kept out of line, so that the compiler
-/// vectorizes it once, for a block behind a pointer, and does not unroll it into
-/// byte-by-byte code for the padded last block, whose bytes it partly knows.
+/// Whether `test` gives 1 for any byte of `block`: the padded last block of
+/// [`any_byte`]. Kept out of line, so that the compiler vectorizes it as it does the test
+/// of the other blocks, instead of unrolling it into byte-by-byte code for a block whose
+/// bytes it partly knows.
 #[inline(never)]
 fn block_has<const N: usize>(block: &[u8; N], test: &impl Fn(u8) -> u8) -> bool {
     block.iter().fold(0, |found, &b| found | test(b)) != 0
