@@ -237,19 +237,25 @@ fn fill_into(
 }
 
 /// Writes `n` in decimal digits, as `{n}` formats it, without the formatting machinery.
-pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
+pub(crate) fn push_decimal(out: &mut String, n: u64) {
+    const ASCII: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+    push_digits(out, n, &ASCII);
+}
+
+/// Writes `n` in decimal with `digits` for 0 to 9, most significant first.
+pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
+    let mut places = [0u8; 20];
+    let mut start = places.len();
     loop {
         start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
+        places[start] = (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for &d in &digits[start..] {
-        out.push(char::from(d));
+    for &d in &places[start..] {
+        out.push(digits[usize::from(d)]);
     }
 }
 

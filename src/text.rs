@@ -382,7 +382,7 @@ impl<'o> Writer<'o> {
         }
     }
 
-    /// "Sources: A [1], B [2]", as [`Strings::labelled`] labels the source links.
+    /// `Sources: A [1], B [2]`, as [`Strings::labelled`] labels the source links.
     fn sources(&mut self, strings: &Strings, sources: &[Source]) -> String {
         let mut line = strings
             .sources
@@ -890,21 +890,8 @@ fn superscript(number: usize) -> String {
 
 /// Writes [`superscript`] into `out`.
 fn push_superscript(out: &mut String, number: usize) {
-    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let mut digits = [0u8; 20];
-    let mut n = number;
-    let mut len = 0;
-    loop {
-        digits[len] = (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits[..len].iter().rev() {
-        out.push(DIGITS[usize::from(d)]);
-    }
+    const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    crate::locale::push_digits(out, number as u64, &SUPERSCRIPT);
 }
 
 /// The display width of `text`, as unicode-width gives it: its length when it is all
@@ -1194,7 +1181,7 @@ fn wrap_letters(
                 && b != b' '
             {
                 if b < 0x80 {
-                    if !SIMPLE_ASCII[usize::from(b)] {
+                    if not_simple(b) != 0 {
                         out.truncate(start);
                         return false;
                     }
@@ -1296,21 +1283,12 @@ fn break_after(bytes: &[u8], word_end: usize) -> Option<usize> {
     breaks_after_spaces(bytes[word_end - 1], bytes[next]).then_some(next)
 }
 
-/// [`simple_ascii`] for every byte, looked up once per byte of text.
-static SIMPLE_ASCII: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b as usize] = simple_ascii(b);
-        b += 1;
-    }
-    table
-};
-
-/// 1 for a byte that is not [`simple_ascii`], else 0: control characters, bytes outside
-/// ASCII, and the ASCII punctuation it leaves out (`$`, `%`, `+`, `<`, `=`, `>`, `\`,
-/// `^`, `_`, the backtick, `|`, `~`), told apart by comparisons that the compiler runs on
-/// many bytes side by side.
+/// 1 for a byte the ASCII wrapping paths leave to the line segmenter, else 0. They take
+/// the ASCII characters whose line-breaking classes they mirror: letters, digits, space
+/// and the punctuation of prose. Control characters, bytes outside ASCII, numeric
+/// prefixes and suffixes (`$`, `%`, `+`), `<`, `=`, `>`, `\`, `^`, `_`, the backtick,
+/// `|` and `~` are left out. Told apart by comparisons that the compiler runs on many
+/// bytes side by side.
 #[inline(always)]
 fn not_simple(b: u8) -> u8 {
     u8::from(b.wrapping_sub(b' ') > b'~' - b' ')
@@ -1326,36 +1304,6 @@ fn not_simple(b: u8) -> u8 {
         | u8::from(b == b'`')
         | u8::from(b == b'|')
         | u8::from(b == b'~')
-}
-
-/// The ASCII characters whose line-breaking classes the fast path mirrors: letters,
-/// digits, space, and the punctuation of prose. Numeric prefixes and suffixes (`$`, `%`,
-/// `+`), `|`, `\\` and the like are left to textwrap.
-const fn simple_ascii(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b' ' | b'.'
-                | b','
-                | b':'
-                | b';'
-                | b'!'
-                | b'?'
-                | b'\''
-                | b'"'
-                | b'('
-                | b')'
-                | b'['
-                | b']'
-                | b'{'
-                | b'}'
-                | b'/'
-                | b'-'
-                | b'&'
-                | b'*'
-                | b'#'
-                | b'@'
-        )
 }
 
 /// Whether UAX #14 lets a line break after the spaces between `before` and `after` (ASCII):
@@ -1634,10 +1582,42 @@ mod tests {
         assert_eq!(fast, reference);
     }
 
+    /// The ASCII the wrapping fast paths take, listed: [`not_simple`] must be its complement.
+    const fn simple_ascii(b: u8) -> bool {
+        b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b' ' | b'.'
+                    | b','
+                    | b':'
+                    | b';'
+                    | b'!'
+                    | b'?'
+                    | b'\''
+                    | b'"'
+                    | b'('
+                    | b')'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'/'
+                    | b'-'
+                    | b'&'
+                    | b'*'
+                    | b'#'
+                    | b'@'
+            )
+    }
+
     #[test]
-    fn the_vectorized_check_is_the_simple_ascii_table() {
+    fn the_vectorized_check_is_simple_ascii() {
         for b in 0..=255u8 {
-            assert_eq!(not_simple(b) == 1, !SIMPLE_ASCII[usize::from(b)], "{b:#x}");
+            assert_eq!(
+                not_simple(b) == 1,
+                !(b.is_ascii() && simple_ascii(b)),
+                "{b:#x}"
+            );
         }
     }
 
