@@ -33,8 +33,11 @@ pub(crate) struct View<'a> {
     pub(crate) notices: Vec<Notice<'a>>,
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
-    /// The body's first paragraph, cut to a description's length.
-    pub(crate) excerpt: Option<String>,
+    /// The start of the body's first paragraph, as a reader reads it.
+    first_paragraph: Option<String>,
+    /// That paragraph cut to a description's length, made when first asked for: a page
+    /// with a summary needs it only when the host asks.
+    excerpt: OnceLock<Option<String>>,
     /// The site's home page, parsed when a relative URL first needs it.
     base: OnceLock<Option<BaseUrl>>,
 }
@@ -61,10 +64,7 @@ pub(crate) fn prepare<'a, 'b>(
     );
     let headings = Arc::from(std::mem::take(&mut body.headings));
     let mut view = View::new(article, strings, speed, body.counts, headings);
-    view.excerpt = body
-        .first_paragraph
-        .take()
-        .map(|text| excerpt(&text, EXCERPT_LENGTH));
+    view.first_paragraph = body.first_paragraph.take();
     (view, body)
 }
 
@@ -101,14 +101,26 @@ impl<'a> View<'a> {
             label,
             notices,
             shown_update,
-            excerpt: None,
+            first_paragraph: None,
+            excerpt: OnceLock::new(),
         }
     }
 
     /// What the page says it is about: the article's summary, or else an excerpt of the
     /// body.
     pub(crate) fn description(&self) -> Option<&str> {
-        self.article.summary().or(self.excerpt.as_deref())
+        self.article.summary().or_else(|| self.excerpt())
+    }
+
+    /// The body's first paragraph on one line, cut to a description's length.
+    pub(crate) fn excerpt(&self) -> Option<&str> {
+        self.excerpt
+            .get_or_init(|| {
+                self.first_paragraph
+                    .as_deref()
+                    .map(|text| excerpt(text, EXCERPT_LENGTH))
+            })
+            .as_deref()
     }
 
     /// `url` made absolute against the site's home page when it is relative and the site's

@@ -366,7 +366,7 @@ impl<'a> Page<'a> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn excerpt(&self) -> Option<&str> {
-        self.view.excerpt.as_deref()
+        self.view.excerpt()
     }
 }
 
