@@ -486,6 +486,14 @@ impl Counter {
         }
     }
 
+    /// How many bytes of ASCII blocks are gathered before they are counted.
+    pub(crate) const BATCH: usize = 16 * 1024;
+
+    /// Makes room for `additional` bytes of gathered text.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        self.batch.reserve(additional);
+    }
+
     pub(crate) fn image(&mut self) {
         self.counts.images += 1;
     }
@@ -526,14 +534,13 @@ impl Counter {
     /// Chinese or Japanese run), so that many short blocks, such as table cells, cost
     /// one vectorized pass.
     pub(crate) fn close_block(&mut self) {
-        const BATCH: usize = 16 * 1024;
         let block = &self.batch[self.block_start..];
         if block.is_empty() {
             // Nothing to count, and nothing left open: every block ends what it starts.
         } else if block.is_ascii() {
             self.batch.push('\n');
             self.block_start = self.batch.len();
-            if self.batch.len() >= BATCH {
+            if self.batch.len() >= Counter::BATCH {
                 self.flush();
             }
         } else {
