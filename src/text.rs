@@ -1287,23 +1287,20 @@ fn break_after(bytes: &[u8], word_end: usize) -> Option<usize> {
 /// the ASCII characters whose line-breaking classes they mirror: letters, digits, space
 /// and the punctuation of prose. Control characters, bytes outside ASCII, numeric
 /// prefixes and suffixes (`$`, `%`, `+`), `<`, `=`, `>`, `\`, `^`, `_`, the backtick,
-/// `|` and `~` are left out. Told apart by comparisons that the compiler runs on many
-/// bytes side by side.
+/// `|` and `~` are left out. Told apart by a few range checks that the compiler runs on
+/// many bytes side by side: the left-out punctuation falls in three short runs
+/// (`$%`, `<=>`, `^_` and the backtick) and three single bytes, two of which (`\` and
+/// `|`) differ only in the bit that `| 0x20` sets, and `~` sits next to the end of
+/// printable ASCII.
 #[inline(always)]
 fn not_simple(b: u8) -> u8 {
-    u8::from(b.wrapping_sub(b' ') > b'~' - b' ')
-        | u8::from(b == b'$')
-        | u8::from(b == b'%')
+    // Below the space, or from `~` up (DEL and every byte outside ASCII).
+    u8::from(b.wrapping_sub(b' ') > b'}' - b' ')
+        | u8::from(b.wrapping_sub(b'$') < 2)
+        | u8::from(b.wrapping_sub(b'<') < 3)
+        | u8::from(b.wrapping_sub(b'^') < 3)
         | u8::from(b == b'+')
-        | u8::from(b == b'<')
-        | u8::from(b == b'=')
-        | u8::from(b == b'>')
-        | u8::from(b == b'\\')
-        | u8::from(b == b'^')
-        | u8::from(b == b'_')
-        | u8::from(b == b'`')
-        | u8::from(b == b'|')
-        | u8::from(b == b'~')
+        | u8::from(b | 0x20 == b'|')
 }
 
 /// Whether UAX #14 lets a line break after the spaces between `before` and `after` (ASCII):
