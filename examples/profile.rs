@@ -5,8 +5,9 @@
 //! cargo run --release --example profile -- [--output OUTPUT] [--long-form] [--iterations N] [ARTICLE]
 //! ```
 //!
-//! OUTPUT is `page` (`html::page`, the default), `text` (`text::render`), or one of the
-//! baselines of `benches/render.rs` on the same body: `comrak-html` (comrak's
+//! OUTPUT is `page` (`html::page`, the default), `text` (`text::render`), `reading-time`
+//! (`ReadingTime::of_text` over the body's Markdown, as `benches/reading_time.rs` counts),
+//! or one of the baselines of `benches/render.rs` on the same body: `comrak-html` (comrak's
 //! `markdown_to_html`) and `comrak-parse` (comrak's parse alone). ARTICLE is a `.json` or
 //! `.md` file (default: the bundled sample); `--long-form` replaces its body with the
 //! benches' 50 KB long-form body. Prints the time per render on stderr.
@@ -23,18 +24,20 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use dateline::html::{self, HtmlOptions};
+use dateline::reading_time::ReadingTime;
 use dateline::text::{self, TextOptions};
 use dateline::{Article, Limits};
 
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-const USAGE: &str = "usage: profile [--output page|text|comrak-html|comrak-parse] [--long-form] [--iterations N] [ARTICLE]";
+const USAGE: &str = "usage: profile [--output page|text|reading-time|comrak-html|comrak-parse] [--long-form] [--iterations N] [ARTICLE]";
 
 #[derive(Clone, Copy)]
 enum Output {
     Page,
     Text,
+    ReadingTime,
     ComrakHtml,
     ComrakParse,
 }
@@ -60,6 +63,7 @@ fn parse_args() -> Result<Args, String> {
                 args.output = match it.next().as_deref() {
                     Some("page") => Output::Page,
                     Some("text") => Output::Text,
+                    Some("reading-time") => Output::ReadingTime,
                     Some("comrak-html") => Output::ComrakHtml,
                     Some("comrak-parse") => Output::ComrakParse,
                     other => {
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
         bytes += match args.output {
             Output::Page => html::page(article, &html_options).len(),
             Output::Text => text::render(article, &text_options).len(),
+            Output::ReadingTime => ReadingTime::of_text(article.body()).words() as usize,
             Output::ComrakHtml => comrak::markdown_to_html(article.body(), &markdown_options).len(),
             Output::ComrakParse => {
                 let arena = comrak::Arena::new();

@@ -777,54 +777,43 @@ fn ascii_region_words(region: &[u8]) -> u64 {
 fn ascii_vectorized_words(region: &[u8]) -> u64 {
     // Short pieces, such as the text nodes of Markdown, are cheaper to count in one
     // scalar pass than to set up the vectorized sums for.
-    if region.len() < 64 {
+    let n = region.len();
+    if n < 64 {
         return ascii_words(region);
     }
-    let Some(&first) = region.first() else {
-        return 0;
-    };
-    // Each byte's class, as bits: 1 letter, 2 digit, 4 joins letters (`:`, `.`, `'`),
-    // 8 joins digits (`.`, `'`, `,`, `;`). A word starts at a letter or digit after
-    // neither; a joining byte between two letters, or between two digits, makes one word
-    // of two. The classes of a block are made in one pass and compared in another, both
-    // with no table and no branch, so the compiler vectorizes them.
+    // A word starts at a letter or digit after neither; a joining byte between two
+    // letters (`:`, `.`, `'`), or between two digits (`.`, `'`, `,`, `;`), makes one word
+    // of two. Each byte is looked at with the bytes on either side of it, in one pass
+    // with no table and no branch, so the compiler tests many bytes side by side; the
+    // sums are kept in bytes over blocks short enough not to overflow.
     const BLOCK: usize = 240;
-    let class = |b: u8| {
-        letter(b)
-            | (digit(b) << 1)
-            | ((u8::from(b == b':') | u8::from(b == b'.') | u8::from(b == b'\'')) << 2)
-            | ((u8::from(b == b'.')
-                | u8::from(b == b'\'')
-                | u8::from(b == b',')
-                | u8::from(b == b';'))
-                << 3)
-    };
-    let word = |c: u8| (c | (c >> 1)) & 1;
-    let mut starts = u64::from(word(class(first)));
+    let alnum = |b: u8| letter(b) | digit(b);
+    let mut starts = u64::from(alnum(region[0]));
     let mut joined = 0u64;
-    // Classes of the bytes from `start - 1` to `end + 1`, so that every byte in
-    // `start..end` has its neighbours; outside the region a byte is of no class.
-    let mut classes = [0u8; BLOCK + 2];
-    let mut start = 1;
-    while start < region.len() {
-        let end = (start + BLOCK).min(region.len());
-        let len = end - start;
-        for (c, &b) in classes[..len + 1].iter_mut().zip(&region[start - 1..end]) {
-            *c = class(b);
-        }
-        classes[len + 1] = region.get(end).map_or(0, |&b| class(b));
-        let (before, at, after) = (&classes[..len], &classes[1..=len], &classes[2..len + 2]);
+    // Every byte but the first and the last, with its neighbours.
+    let (before, at, after) = (&region[..n - 2], &region[1..n - 1], &region[2..]);
+    for ((before, at), after) in before
+        .chunks(BLOCK)
+        .zip(at.chunks(BLOCK))
+        .zip(after.chunks(BLOCK))
+    {
         let mut block_starts = 0u8;
         let mut block_joined = 0u8;
         for ((&p, &m), &a) in before.iter().zip(at).zip(after) {
-            block_starts += word(m) & !word(p) & 1;
-            let joins = (m >> 2) & p & a & 3;
-            block_joined += (joins | (joins >> 1)) & 1;
+            block_starts += alnum(m) & !alnum(p) & 1;
+            let joins_letters = u8::from(m == b':') | u8::from(m == b'.') | u8::from(m == b'\'');
+            let joins_digits = u8::from(m == b'.')
+                | u8::from(m == b'\'')
+                | u8::from(m == b',')
+                | u8::from(m == b';');
+            block_joined +=
+                (joins_letters & letter(p) & letter(a)) | (joins_digits & digit(p) & digit(a));
         }
         starts += u64::from(block_starts);
         joined += u64::from(block_joined);
-        start = end;
     }
+    // The last byte: no byte after it to join.
+    starts += u64::from(alnum(region[n - 1]) & !alnum(region[n - 2]) & 1);
     starts - joined
 }
 
