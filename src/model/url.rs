@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -31,8 +32,41 @@ use crate::Error;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Url(String);
+#[derive(Clone)]
+pub struct Url {
+    text: String,
+    /// For an absolute URL whose text starts with its origin (`https://host:port`)
+    /// written exactly as the `url` crate writes it, the origin's length: found when the
+    /// URL is checked, so that a page can join plain paths to its site's URL without
+    /// parsing that URL again. A cache of a function of `text`, left out of comparisons.
+    origin: Option<usize>,
+}
+
+impl PartialEq for Url {
+    fn eq(&self, other: &Url) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Url {}
+
+impl std::hash::Hash for Url {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text.hash(state);
+    }
+}
+
+impl PartialOrd for Url {
+    fn partial_cmp(&self, other: &Url) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Url {
+    fn cmp(&self, other: &Url) -> std::cmp::Ordering {
+        self.text.cmp(&other.text)
+    }
+}
 
 /// Why a URL was refused, without the field it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,12 +93,12 @@ impl Url {
 
     /// The URL as written (trimmed).
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.text
     }
 
     /// Whether this is an absolute `http` or `https` URL.
     pub fn is_absolute(&self) -> bool {
-        has_scheme(&self.0)
+        has_scheme(&self.text)
     }
 
     /// Whether this is a relative reference, such as `/politics` or `//cdn.example/a.png`.
@@ -84,15 +118,23 @@ impl Url {
     pub fn resolve(&self, base: &Url) -> Url {
         match BaseUrl::new(base) {
             // Joining a checked reference to an http(s) URL yields an http(s) URL.
-            Some(base) => Url(base.resolve(&self.0).into_owned()),
+            Some(base) => Url {
+                text: base.resolve(&self.text).into_owned(),
+                origin: None,
+            },
             None => self.clone(),
         }
     }
 }
 
-/// An absolute site URL, parsed once, that makes relative link targets absolute.
+/// An absolute site URL that makes relative link targets absolute: plain paths are
+/// joined to its origin, found when the URL was checked; any other reference is joined by
+/// the `url` crate, which parses the base when first needed.
 #[derive(Debug, Clone)]
-pub(crate) struct BaseUrl(url::Url);
+pub(crate) struct BaseUrl {
+    url: Url,
+    parsed: OnceLock<Option<url::Url>>,
+}
 
 impl BaseUrl {
     /// The base for `url`, when it is absolute.
@@ -100,7 +142,16 @@ impl BaseUrl {
         if url.is_relative() {
             return None;
         }
-        url::Url::parse(&url.0).ok().map(BaseUrl)
+        Some(BaseUrl {
+            url: url.clone(),
+            parsed: OnceLock::new(),
+        })
+    }
+
+    fn parsed(&self) -> Option<&url::Url> {
+        self.parsed
+            .get_or_init(|| url::Url::parse(&self.url.text).ok())
+            .as_ref()
     }
 
     /// `reference` (a checked link target from the body or the model) made absolute when
@@ -112,8 +163,8 @@ impl BaseUrl {
         if let Some(joined) = self.join_plain_path(reference) {
             return Cow::Owned(joined);
         }
-        self.0
-            .join(reference)
+        self.parsed()
+            .and_then(|base| base.join(reference).ok())
             .map_or(Cow::Borrowed(reference), |u| Cow::Owned(u.into()))
     }
 
@@ -130,10 +181,16 @@ impl BaseUrl {
             && !reference
                 .split('/')
                 .any(|segment| matches!(segment, "." | ".."));
-        if !plain || !self.0.has_authority() {
+        if !plain {
             return None;
         }
-        let origin = &self.0[..url::Position::BeforePath];
+        let origin = match self.url.origin {
+            Some(len) => &self.url.text[..len],
+            None => {
+                let parsed = self.parsed().filter(|p| p.has_authority())?;
+                &parsed[..url::Position::BeforePath]
+            }
+        };
         let mut joined = String::with_capacity(origin.len() + reference.len());
         joined.push_str(origin);
         joined.push_str(reference);
@@ -189,6 +246,11 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
             if parsed.host_str().is_none_or(str::is_empty) {
                 return Err(UrlProblem("it has no host".into()));
             }
+            let origin = &parsed[..url::Position::BeforePath];
+            return Ok(Url {
+                text: s.to_owned(),
+                origin: s.starts_with(origin).then_some(origin.len()),
+            });
         }
         Some(scheme) => {
             return Err(UrlProblem(format!(
@@ -208,7 +270,10 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
             base.join(s).map_err(|e| UrlProblem(e.to_string()))?;
         }
     }
-    Ok(Url(s.to_owned()))
+    Ok(Url {
+        text: s.to_owned(),
+        origin: None,
+    })
 }
 
 /// Invisible formatting characters that can make a URL read as another one: zero-width
@@ -219,19 +284,19 @@ fn is_invisible(c: char) -> bool {
 
 impl fmt::Display for Url {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.text)
     }
 }
 
 impl fmt::Debug for Url {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Url({:?})", self.0)
+        write!(f, "Url({:?})", self.text)
     }
 }
 
 impl AsRef<str> for Url {
     fn as_ref(&self) -> &str {
-        &self.0
+        &self.text
     }
 }
 
@@ -244,7 +309,7 @@ impl std::str::FromStr for Url {
 
 impl Serialize for Url {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.text)
     }
 }
 
@@ -350,6 +415,40 @@ mod tests {
         assert_eq!(check("y").unwrap().resolve(&rel).as_str(), "y");
     }
 
+    #[test]
+    fn the_origin_is_kept_when_written_as_url_writes_it() {
+        let origin = |s: &str| {
+            let url = check(s).unwrap();
+            url.origin.map(|len| url.text[..len].to_owned())
+        };
+        assert_eq!(
+            origin("https://a.example/x?y").as_deref(),
+            Some("https://a.example")
+        );
+        assert_eq!(
+            origin("http://a.example:8080").as_deref(),
+            Some("http://a.example:8080")
+        );
+        assert_eq!(
+            origin("https://u@a.example/").as_deref(),
+            Some("https://u@a.example")
+        );
+        // Written otherwise than `url` writes it: the base is parsed when used.
+        assert_eq!(origin("https://A.example/"), None);
+        assert_eq!(origin("https://b\u{fc}cher.example/"), None);
+        // The default port is dropped: the text still starts with the origin.
+        assert_eq!(
+            origin("https://a.example:443/").as_deref(),
+            Some("https://a.example")
+        );
+        assert_eq!(origin("/relative"), None);
+        let base = check("HTTPS://A.example:443/news/").unwrap();
+        assert_eq!(
+            check("/b").unwrap().resolve(&base).as_str(),
+            "https://a.example/b"
+        );
+    }
+
     proptest::proptest! {
         /// The shortcut for plain paths gives what `url` gives.
         #[test]
@@ -358,7 +457,8 @@ mod tests {
             reference in "/[a-zA-Z0-9/._~%? #-]{0,30}",
         ) {
             let parsed = url::Url::parse(&base).unwrap();
-            let ours = BaseUrl(parsed.clone()).resolve(&reference).into_owned();
+            let checked = check(&base).unwrap();
+            let ours = BaseUrl::new(&checked).unwrap().resolve(&reference).into_owned();
             let theirs = parsed.join(&reference).map_or(reference.clone(), String::from);
             proptest::prop_assert_eq!(ours, theirs);
         }
