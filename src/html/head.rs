@@ -27,9 +27,14 @@ pub(crate) fn schema_type(kind: ArticleKind) -> &'static str {
     }
 }
 
-/// The `og:locale` form of a language tag: `en_US`, `ko_KR`, or the language alone.
-fn og_locale(language: &str) -> String {
-    language.replace('-', "_")
+/// Writes the `og:locale` form of a language tag: `en_US`, `ko_KR`, or the language alone.
+fn og_locale(language: &str, out: &mut String) {
+    for (i, part) in language.split('-').enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.push_str(part);
+    }
 }
 
 /// Writes the `<head>` contents for an article into `out`: one tag a line, every value
@@ -60,16 +65,25 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         escape_into(url, out);
         out.push_str("\">\n");
     }
-    if !article.authors().is_empty() {
-        meta(
+    match article.authors() {
+        [] => {}
+        [author] => meta(out, "name", "author", &author.name),
+        _ => meta(
             out,
             "name",
             "author",
             &view.strings.join(&view.author_names()),
-        );
+        ),
     }
     if !article.tags().is_empty() {
-        meta(out, "name", "keywords", &article.tags().join(", "));
+        meta_with(out, "name", "keywords", |out| {
+            for (i, tag) in article.tags().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(tag);
+            }
+        });
     }
     meta(out, "property", "og:type", "article");
     meta(out, "property", "og:title", title);
@@ -83,31 +97,31 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         meta(out, "property", "og:image", url);
         meta(out, "property", "og:image:alt", &image.alt);
         if let Some(width) = image.width {
-            meta(out, "property", "og:image:width", &width.to_string());
+            meta_with(out, "property", "og:image:width", |out| {
+                crate::locale::push_decimal(out, width.into());
+            });
         }
         if let Some(height) = image.height {
-            meta(out, "property", "og:image:height", &height.to_string());
+            meta_with(out, "property", "og:image:height", |out| {
+                crate::locale::push_decimal(out, height.into());
+            });
         }
     }
     if let Some(site) = site {
         meta(out, "property", "og:site_name", &site.name);
     }
-    meta(out, "property", "og:locale", &og_locale(article.language()));
+    meta_with(out, "property", "og:locale", |out| {
+        og_locale(article.language(), out);
+    });
     if let Some(published) = article.published() {
-        meta(
-            out,
-            "property",
-            "article:published_time",
-            &published.to_string(),
-        );
+        meta_with(out, "property", "article:published_time", |out| {
+            published.write_rfc3339(published.civil(), out);
+        });
     }
     if let Some(updated) = article.updated() {
-        meta(
-            out,
-            "property",
-            "article:modified_time",
-            &updated.to_string(),
-        );
+        meta_with(out, "property", "article:modified_time", |out| {
+            updated.write_rfc3339(updated.civil(), out);
+        });
     }
     if let Some(category) = article.category() {
         meta(out, "property", "article:section", &category.name);
@@ -149,6 +163,20 @@ fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
     out.push_str(name);
     out.push_str("\" content=\"");
     escape_into(content, out);
+    out.push_str("\">\n");
+}
+
+/// `<meta {attribute}="{name}" content="...">` and a line break, with the content that
+/// `write` writes in place, escaped afterwards.
+fn meta_with(out: &mut String, attribute: &str, name: &str, write: impl FnOnce(&mut String)) {
+    out.push_str("<meta ");
+    out.push_str(attribute);
+    out.push_str("=\"");
+    out.push_str(name);
+    out.push_str("\" content=\"");
+    let start = out.len();
+    write(out);
+    super::escape::escape_written(out, start);
     out.push_str("\">\n");
 }
 
@@ -209,11 +237,11 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     }
     if let Some(published) = article.published() {
         json.key("datePublished");
-        json.display(published);
+        json.string_with(|out| published.write_rfc3339(published.civil(), out));
     }
     if let Some(modified) = article.updated().or(article.published()) {
         json.key("dateModified");
-        json.display(modified);
+        json.string_with(|out| modified.write_rfc3339(modified.civil(), out));
     }
     if !article.authors().is_empty() {
         json.key("author");
@@ -270,7 +298,11 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     json.number(view.reading_time.words() + view.reading_time.cjk_chars());
     json.key("timeRequired");
     // An ISO 8601 duration of whole minutes: `PT3M`.
-    json.display(format_args!("PT{}M", view.reading_time.minutes()));
+    json.string_with(|out| {
+        out.push_str("PT");
+        crate::locale::push_decimal(out, view.reading_time.minutes().into());
+        out.push('M');
+    });
     if !article.sources().is_empty() {
         json.key("isBasedOn");
         json.open_array();

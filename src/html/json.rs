@@ -7,8 +7,6 @@
 //! string once, into the page. Its strings are held equal to serde_json's by a property
 //! test.
 
-use std::fmt::Write as _;
-
 /// Writes one JSON value into a page, key by key. Keys are the caller's constants and are
 /// written as they are; string values are escaped by [`escape_json_into`].
 pub(crate) struct JsonWriter<'o> {
@@ -68,17 +66,14 @@ impl<'o> JsonWriter<'o> {
         self.comma = true;
     }
 
-    /// A string written with [`std::fmt::Display`], such as a date.
-    pub(crate) fn display(&mut self, value: impl std::fmt::Display) {
+    /// A string that `write` writes in place, such as a date: escaped afterwards like any
+    /// other string.
+    pub(crate) fn string_with(&mut self, write: impl FnOnce(&mut String)) {
         self.separate();
         self.out.push('"');
         let start = self.out.len();
-        let _ = write!(self.out, "{value}");
-        // Displayed values are escaped like any other string.
-        if self.out[start..]
-            .bytes()
-            .any(|b| ESCAPES[usize::from(b)] != 0)
-        {
+        write(self.out);
+        if crate::bytes::any_byte(&self.out.as_bytes()[start..], special) {
             let text = self.out.split_off(start);
             escape_json_into(&text, self.out);
         }
@@ -88,7 +83,7 @@ impl<'o> JsonWriter<'o> {
 
     pub(crate) fn number(&mut self, value: u64) {
         self.separate();
-        let _ = write!(self.out, "{value}");
+        crate::locale::push_decimal(self.out, value);
         self.comma = true;
     }
 
@@ -237,13 +232,18 @@ mod tests {
         json.optional("c", None);
         json.optional("d", Some("<"));
         json.close_object();
-        json.display(3.5);
+        json.string_with(|out| out.push_str("3.5"));
+        json.string_with(|out| out.push_str("a\"<"));
+        json.number(u64::MAX);
         json.close_array();
         json.key("e");
         json.open_object();
         json.close_object();
         json.close_object();
-        assert_eq!(out, r#"{"a":"1","b":[2,{"d":"\u003c"},"3.5"],"e":{}}"#);
+        assert_eq!(
+            out,
+            r#"{"a":"1","b":[2,{"d":"\u003c"},"3.5","a\"\u003c",18446744073709551615],"e":{}}"#
+        );
     }
 
     #[test]
