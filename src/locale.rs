@@ -222,7 +222,10 @@ fn fill_into(
     while let Some(open) = rest.bytes().position(|b| b == b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let name = after.find('}').map(|close| &after[..close]);
+        let name = after
+            .bytes()
+            .position(|b| b == b'}')
+            .map(|close| &after[..close]);
         let start = out.len();
         match name {
             Some(name) if value(name, out).is_ok() => rest = &after[name.len() + 1..],
@@ -744,7 +747,14 @@ impl Strings {
     pub(crate) fn write_date(&self, date: civil::Date, out: &mut String) {
         let month = usize::try_from(date.month()).unwrap_or(1).clamp(1, 12);
         fill_into(&self.date_pattern, out, |name, out| match name {
-            "year" => write!(out, "{}", date.year()),
+            "year" => {
+                let year = date.year();
+                if year < 0 {
+                    out.push('-');
+                }
+                push_decimal(out, u64::from(year.unsigned_abs()));
+                Ok(())
+            }
             "month_name" => out.write_str(&self.months[month - 1]),
             "month" => {
                 push_decimal(out, month as u64);
@@ -860,6 +870,13 @@ mod tests {
         let date = jiff::civil::date(2026, 1, 9);
         assert_eq!(custom.date(date), "9/1/2026 {9} {unknown} {");
         assert_eq!(strings.date(date), "January 9, 2026");
+        for year in [-9999, -10, -1, 0, 7, 99, 2026, 9999] {
+            let date = jiff::civil::date(year, 12, 31);
+            assert_eq!(
+                custom.date(date),
+                format!("31/12/{year} {{31}} {{unknown}} {{")
+            );
+        }
     }
 
     #[test]
