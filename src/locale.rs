@@ -120,6 +120,13 @@ impl PluralText {
 
     /// The form for `n` in `language`, with `{n}` replaced by `n`.
     pub fn format(&self, language: &str, n: u64) -> String {
+        let mut out = String::with_capacity(self.other.len() + 16);
+        self.format_into(language, n, &mut out);
+        out
+    }
+
+    /// [`PluralText::format`], written at the end of `out`.
+    pub(crate) fn format_into(&self, language: &str, n: u64, out: &mut String) {
         let form = match plural(language, n) {
             Plural::Zero => self.zero.as_ref(),
             Plural::One => self.one.as_ref(),
@@ -128,13 +135,13 @@ impl PluralText {
             Plural::Many => self.many.as_ref(),
             Plural::Other => None,
         };
-        fill(form.unwrap_or(&self.other), |name, out| match name {
+        fill_into(form.unwrap_or(&self.other), out, |name, out| match name {
             "n" => {
                 push_decimal(out, n);
                 Ok(())
             }
             _ => Err(fmt::Error),
-        })
+        });
     }
 }
 
@@ -204,15 +211,8 @@ const NUMERIC_MONTHS: [&str; 12] = [
     "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
 ];
 
-/// `pattern` with each `{name}` that `value` knows replaced by its value, in one pass;
-/// other braces stay as they are.
-fn fill(pattern: &str, value: impl FnMut(&str, &mut String) -> fmt::Result) -> String {
-    let mut out = String::with_capacity(pattern.len() + 16);
-    fill_into(pattern, &mut out, value);
-    out
-}
-
-/// [`fill`], written at the end of `out`.
+/// Writes `pattern` at the end of `out` with each `{name}` that `value` knows replaced by
+/// its value, in one pass; other braces stay as they are.
 fn fill_into(
     pattern: &str,
     out: &mut String,
@@ -777,7 +777,14 @@ impl Strings {
     /// assert_eq!(Strings::for_language("fr").time(time), "14 h 05");
     /// ```
     pub fn time(&self, time: civil::Time) -> String {
-        fill(&self.time_pattern, |name, out| match name {
+        let mut out = String::with_capacity(self.time_pattern.len() + 8);
+        self.write_time(time, &mut out);
+        out
+    }
+
+    /// [`Strings::time`], written at the end of `out`.
+    pub(crate) fn write_time(&self, time: civil::Time, out: &mut String) {
+        fill_into(&self.time_pattern, out, |name, out| match name {
             "hour" => {
                 push_decimal(out, u64::from(time.hour().unsigned_abs()));
                 Ok(())
@@ -789,7 +796,7 @@ impl Strings {
                 Ok(())
             }
             _ => Err(fmt::Error),
-        })
+        });
     }
 
     /// A label and its value: "Sources: A, B", "出典：A".
@@ -908,11 +915,13 @@ mod tests {
     #[test]
     fn patterns_fill_known_names_and_keep_other_braces() {
         let fill_ab = |pattern: &str| {
-            fill(pattern, |name, out| match name {
+            let mut out = String::from(">");
+            fill_into(pattern, &mut out, |name, out| match name {
                 "a" => out.write_str("1"),
                 "b" => out.write_str("{a}"),
                 _ => Err(fmt::Error),
-            })
+            });
+            out.split_off(1)
         };
         assert_eq!(fill_ab("{a}-{b}"), "1-{a}");
         assert_eq!(fill_ab("{c} {a"), "{c} {a");

@@ -153,12 +153,19 @@ impl<'a> View<'a> {
 
     /// The update as shown: its time when it is on the publication day, else its date.
     pub(crate) fn update_text(&self, updated: DateTime) -> String {
-        match self.article.published() {
-            Some(published) if published.date() == updated.date() => {
-                self.strings.time(updated.civil().time())
-            }
-            _ => self.date(updated),
+        if self.updated_on_publication_day(updated) {
+            self.strings.time(updated.civil().time())
+        } else {
+            self.date(updated)
         }
+    }
+
+    /// Whether `updated` falls on the day the article was published: then its time is
+    /// shown rather than its date.
+    pub(crate) fn updated_on_publication_day(&self, updated: DateTime) -> bool {
+        self.article
+            .published()
+            .is_some_and(|published| published.date() == updated.date())
     }
 
     pub(crate) fn author_names(&self) -> Vec<&'a str> {

@@ -63,6 +63,18 @@ display_as_html!(
 struct Time<'s> {
     date: DateTime,
     strings: &'s Strings,
+    /// Shows the time of day instead of the date.
+    time_of_day: bool,
+}
+
+impl<'s> Time<'s> {
+    fn date(date: DateTime, strings: &'s Strings) -> Time<'s> {
+        Time {
+            date,
+            strings,
+            time_of_day: false,
+        }
+    }
 }
 
 impl Render for Time<'_> {
@@ -73,9 +85,28 @@ impl Render for Time<'_> {
         self.date.write_rfc3339(civil, buffer);
         buffer.push_str("\">");
         let start = buffer.len();
-        self.strings.write_date(civil.date(), buffer);
+        if self.time_of_day {
+            self.strings.write_time(civil.time(), buffer);
+        } else {
+            self.strings.write_date(civil.date(), buffer);
+        }
         escape_written(buffer, start);
         buffer.push_str("</time>");
+    }
+}
+
+/// A plural text for a number, such as "3 min read", escaped.
+struct Plural<'s> {
+    text: &'s locale::PluralText,
+    language: &'s str,
+    n: u64,
+}
+
+impl Render for Plural<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let start = buffer.len();
+        self.text.format_into(self.language, self.n, buffer);
+        escape_written(buffer, start);
     }
 }
 
@@ -204,21 +235,24 @@ impl Render for Byline<'_> {
                 }
                 p.dl-meta-line {
                     @if let Some(published) = article.published() {
-                        span.dl-published { (Time { date: published, strings }) }
+                        span.dl-published { (Time::date(published, strings)) }
                         " "
                     }
                     @if let Some(updated) = view.shown_update {
                         span.dl-updated {
                             (Text(&strings.updated)) " "
-                            time datetime=(updated.to_string()) { (Text(&view.update_text(updated))) }
+                            (Time { date: updated, strings, time_of_day: view.updated_on_publication_day(updated) })
                         }
                         " "
                     }
-                    span.dl-reading-time { (Text(&view.reading_label())) }
+                    span.dl-reading-time {
+                        (Plural { text: &strings.min_read, language: &strings.language, n: view.reading_time.minutes().into() })
+                    }
                     @if !sources.is_empty() {
                         " "
                         span.dl-sources {
-                            (Text(&strings.sources.format(&strings.language, sources.len() as u64))) (Text(&strings.colon))
+                            (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
+                            (Text(&strings.colon))
                             (SourceLinks(sources))
                         }
                     }
@@ -361,7 +395,7 @@ impl Render for NoticeBox<'_, '_> {
                 @if self.notice.with_sources && !self.sources.is_empty() {
                     "\n"
                     p.dl-notice-sources {
-                        (Text(&self.strings.sources.format(&self.strings.language, self.sources.len() as u64)))
+                        (Plural { text: &self.strings.sources, language: &self.strings.language, n: self.sources.len() as u64 })
                         (Text(&self.strings.colon))
                         (SourceLinks(self.sources))
                     }
@@ -398,7 +432,7 @@ impl Render for Comments<'_> {
                                 p.dl-comment-meta {
                                     span.dl-comment-author { (Text(&comment.author)) }
                                     @if let Some(posted) = comment.posted {
-                                        " " (Time { date: posted, strings })
+                                        " " (Time::date(posted, strings))
                                     }
                                 }
                                 (PlainText(&comment.text))
@@ -469,11 +503,13 @@ impl Render for Related<'_> {
                                             " "
                                         }
                                         @if let Some(published) = item.published {
-                                            (Time { date: published, strings })
+                                            (Time::date(published, strings))
                                             " "
                                         }
                                         @if let Some(minutes) = item.reading_minutes {
-                                            span.dl-reading-time { (Text(&strings.reading_time(minutes))) }
+                                            span.dl-reading-time {
+                                                (Plural { text: &strings.min_read, language: &strings.language, n: minutes.into() })
+                                            }
                                         }
                                     }
                                 }
