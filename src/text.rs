@@ -135,6 +135,29 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
     w.finish(&view.strings)
 }
 
+/// Pieces of a line of the page's own parts, joined by ` · ` as they are written.
+struct Pieces<'l> {
+    line: &'l mut String,
+    count: usize,
+}
+
+impl<'l> Pieces<'l> {
+    /// Clears `line` for new pieces.
+    fn new(line: &'l mut String) -> Pieces<'l> {
+        line.clear();
+        Pieces { line, count: 0 }
+    }
+
+    /// The line, ready for the next piece.
+    fn next(&mut self) -> &mut String {
+        if self.count > 0 {
+            self.line.push_str(" · ");
+        }
+        self.count += 1;
+        self.line
+    }
+}
+
 /// What follows a node in document order once it is done: its next sibling, or the end
 /// of its parent; nothing after `root`.
 fn after<'a>(node: Node<'a>, root: Node<'a>) -> Option<Edge<Node<'a>>> {
@@ -178,6 +201,9 @@ struct Writer<'o> {
     blank_before: bool,
     /// The text of the last block written, kept for its allocation.
     inline_buffer: String,
+    /// A line of the page's own parts (meta line, comment heads, card meta), made here
+    /// and then written: one allocation for all of them.
+    line: String,
     /// The prefixes of the first and the other lines of the block being written, as
     /// [`Writer::update_prefixes`] last made them.
     first: String,
@@ -197,6 +223,7 @@ impl<'o> Writer<'o> {
             reference_numbers: HashMap::new(),
             blank_before: false,
             inline_buffer: String::new(),
+            line: String::new(),
             first: String::new(),
             rest: String::new(),
         }
@@ -405,10 +432,12 @@ impl<'o> Writer<'o> {
         let article = view.article;
         let strings: &Strings = &view.strings;
         let parts = &self.options.parts;
+        let mut line = std::mem::take(&mut self.line);
         if parts.site
             && let Some(site) = article.site()
         {
-            let mut line = site.name.clone();
+            line.clear();
+            line.push_str(&site.name);
             if let Some(section) = &site.section {
                 line.push_str(" | ");
                 line.push_str(&section.name);
@@ -416,34 +445,55 @@ impl<'o> Writer<'o> {
             self.paragraph(&line);
         }
         if parts.meta {
-            let kicker: Vec<&str> = article
+            let mut kicker = Pieces::new(&mut line);
+            for piece in article
                 .category()
                 .map(|c| c.name.as_str())
                 .into_iter()
                 .chain(view.label.as_deref())
-                .collect();
-            if !kicker.is_empty() {
-                self.paragraph(&kicker.join(" · "));
+            {
+                kicker.next().push_str(piece);
+            }
+            if kicker.count > 0 {
+                self.paragraph(&line);
             }
         }
         self.heading(article.title(), Some('='));
         if parts.meta {
-            let mut meta = Vec::new();
-            if !article.authors().is_empty() {
-                meta.push(format!(
-                    "{} {}",
-                    strings.by,
-                    strings.join(&view.author_names())
-                ));
+            let mut meta = Pieces::new(&mut line);
+            match article.authors() {
+                [] => {}
+                [author] => {
+                    let by = meta.next();
+                    by.push_str(&strings.by);
+                    by.push(' ');
+                    by.push_str(&author.name);
+                }
+                _ => {
+                    let by = meta.next();
+                    by.push_str(&strings.by);
+                    by.push(' ');
+                    by.push_str(&strings.join(&view.author_names()));
+                }
             }
             if let Some(published) = article.published() {
-                meta.push(view.date(published));
+                strings.write_date(published.date(), meta.next());
             }
             if let Some(updated) = view.shown_update {
-                meta.push(format!("{} {}", strings.updated, view.update_text(updated)));
+                let piece = meta.next();
+                piece.push_str(&strings.updated);
+                piece.push(' ');
+                if view.updated_on_publication_day(updated) {
+                    strings.write_time(updated.civil().time(), piece);
+                } else {
+                    strings.write_date(updated.date(), piece);
+                }
             }
-            meta.push(view.reading_label());
-            self.paragraph(&meta.join(" · "));
+            let minutes = view.reading_time.minutes().into();
+            strings
+                .min_read
+                .format_into(&strings.language, minutes, meta.next());
+            self.paragraph(&line);
             if !article.sources().is_empty() {
                 let line = self.sources(strings, article.sources());
                 wrap_into(&mut self.out, &line, self.options.width, "", "");
@@ -455,13 +505,20 @@ impl<'o> Writer<'o> {
             self.paragraph(summary);
         }
         if let Some(image) = article.image() {
-            let mut line = format!("[{}: {}]", strings.image, image.alt);
+            line.clear();
+            line.push('[');
+            line.push_str(&strings.image);
+            line.push_str(": ");
+            line.push_str(&image.alt);
+            line.push(']');
             if let Some(caption) = &image.caption {
                 line.push(' ');
                 line.push_str(caption);
             }
             if let Some(credit) = &image.credit {
-                line.push_str(&format!(" ({credit})"));
+                line.push_str(" (");
+                line.push_str(credit);
+                line.push(')');
             }
             self.paragraph(&line);
         }
@@ -496,10 +553,11 @@ impl<'o> Writer<'o> {
         if parts.comments && !article.comments().is_empty() {
             self.heading(&strings.comments, Some('-'));
             for comment in article.comments() {
-                let mut line = comment.author.clone();
+                line.clear();
+                line.push_str(&comment.author);
                 if let Some(posted) = comment.posted {
                     line.push_str(" · ");
-                    line.push_str(&view.date(posted));
+                    strings.write_date(posted.date(), &mut line);
                 }
                 self.paragraph(&line);
                 self.containers.push(Container::Item {
@@ -530,21 +588,23 @@ impl<'o> Writer<'o> {
                     used: false,
                 });
                 self.paragraph(&title);
-                let mut meta = Vec::new();
+                let mut meta = Pieces::new(&mut line);
                 if let Some(category) = &item.category {
-                    meta.push(category.name.clone());
+                    meta.next().push_str(&category.name);
                 }
                 if let Some(published) = item.published {
-                    meta.push(view.date(published));
+                    strings.write_date(published.date(), meta.next());
                 }
                 if let Some(minutes) = item.reading_minutes {
-                    meta.push(strings.reading_time(minutes));
+                    strings
+                        .min_read
+                        .format_into(&strings.language, minutes.into(), meta.next());
                 }
-                if !meta.is_empty() {
+                if meta.count > 0 {
                     self.update_prefixes(false);
                     wrap_into(
                         &mut self.out,
-                        &meta.join(" · "),
+                        &line,
                         self.options.width,
                         &self.rest,
                         &self.rest,
@@ -555,6 +615,7 @@ impl<'o> Writer<'o> {
             }
             self.blank_before = true;
         }
+        self.line = line;
     }
 
     /// Writes the body from the parsed Markdown, walking the tree without recursion.

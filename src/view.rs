@@ -147,19 +147,6 @@ impl<'a> View<'a> {
         self.strings.reading_time(self.reading_time.minutes())
     }
 
-    pub(crate) fn date(&self, date: DateTime) -> String {
-        self.strings.date(date.date())
-    }
-
-    /// The update as shown: its time when it is on the publication day, else its date.
-    pub(crate) fn update_text(&self, updated: DateTime) -> String {
-        if self.updated_on_publication_day(updated) {
-            self.strings.time(updated.civil().time())
-        } else {
-            self.date(updated)
-        }
-    }
-
     /// Whether `updated` falls on the day the article was published: then its time is
     /// shown rather than its date.
     pub(crate) fn updated_on_publication_day(&self, updated: DateTime) -> bool {
