@@ -236,13 +236,19 @@ impl<'o> Writer<'o> {
             self.out.push('\n');
             for (i, url) in self.references.iter().enumerate() {
                 // A URL is never broken; one too long for its line goes on the next.
-                let number = format!("[{}]", i + 1);
+                let start = self.out.len();
+                self.out.push('[');
+                crate::locale::push_decimal(&mut self.out, i as u64 + 1);
+                self.out.push(']');
+                let number = self.out.len() - start;
                 let width = self.options.width;
-                if width == 0 || number.len() + 1 + display_columns(url) <= width {
-                    let _ = writeln!(self.out, "{number} {url}");
-                } else {
-                    let _ = writeln!(self.out, "{number}\n{} {url}", " ".repeat(number.len()));
+                if width != 0 && number + 1 + display_columns(url) > width {
+                    self.out.push('\n');
+                    self.out.extend(std::iter::repeat_n(' ', number));
                 }
+                self.out.push(' ');
+                self.out.push_str(url);
+                self.out.push('\n');
             }
         }
         self.out

@@ -142,6 +142,30 @@ fn link_styles() {
 }
 
 #[test]
+fn references_list_each_url_whole() {
+    // Ten short links and a long one: numbers of two digits, and a URL longer than the
+    // line, which goes on the line after its number, indented past it.
+    let mut body: String = (1..=10)
+        .map(|i| format!("[l{i}](https://e.example/{i}) "))
+        .collect();
+    let long = format!("https://e.example/{}", "x".repeat(40));
+    body.push_str(&format!("[long]({long})"));
+    let article = Article::builder("Links", &body).build().unwrap();
+    let mut options = TextOptions::default();
+    options.width = 30;
+    let out = text::render(&article, &options);
+    let references = out.split("References\n").nth(1).unwrap();
+    let expected: String = (1..=10)
+        .map(|i| format!("[{i}] https://e.example/{i}\n"))
+        .chain([format!("[11]\n     {long}\n")])
+        .collect();
+    assert_eq!(references, expected);
+    options.width = 0;
+    let out = text::render(&article, &options);
+    assert!(out.ends_with(&format!("[11] {long}\n")), "{out}");
+}
+
+#[test]
 fn parts_can_be_left_out() {
     let article =
         Article::from_markdown(include_str!("../examples/articles/regional-development.md"))
