@@ -690,8 +690,11 @@ impl<'o> Writer<'o> {
                                     next,
                                     tight,
                                 }) => {
+                                    let mut marker = String::with_capacity(8);
+                                    crate::locale::push_decimal(&mut marker, *next as u64);
+                                    marker.push_str(". ");
                                     *next += 1;
-                                    (format!("{}. ", *next - 1), *tight)
+                                    (marker, *tight)
                                 }
                                 Some(Container::List { tight, .. }) => ("- ".to_owned(), *tight),
                                 _ => ("- ".to_owned(), true),
@@ -711,7 +714,12 @@ impl<'o> Writer<'o> {
                                 _ => 0,
                             };
                             self.open(Container::Item {
-                                marker: format!("{} ", superscript(number)),
+                                marker: {
+                                    let mut marker = String::with_capacity(8);
+                                    push_superscript(&mut marker, number);
+                                    marker.push(' ');
+                                    marker
+                                },
                                 used: false,
                             });
                         }
@@ -948,14 +956,7 @@ impl ShallowExt for Value {
 /// The deepest quote or list nesting that the text shows as indentation.
 const MAX_NESTING: usize = 8;
 
-/// A footnote number in superscript digits: ¹, ², ¹⁰.
-fn superscript(number: usize) -> String {
-    let mut out = String::new();
-    push_superscript(&mut out, number);
-    out
-}
-
-/// Writes [`superscript`] into `out`.
+/// Writes a footnote number in superscript digits into `out`: ¹, ², ¹⁰.
 fn push_superscript(out: &mut String, number: usize) {
     const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
     crate::locale::push_digits(out, number as u64, &SUPERSCRIPT);
