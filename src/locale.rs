@@ -806,22 +806,36 @@ impl Strings {
 
     /// Names joined the local way: "A", "A and B", "A, B and C".
     pub fn join(&self, names: &[&str]) -> String {
-        match names {
-            [] => String::new(),
-            [one] => (*one).to_owned(),
-            [init @ .., last] => {
+        let mut out = String::new();
+        self.write_joined(names.iter().copied(), &mut out);
+        out
+    }
+
+    /// [`Strings::join`], written at the end of `out`.
+    pub(crate) fn write_joined<'n>(
+        &self,
+        names: impl ExactSizeIterator<Item = &'n str>,
+        out: &mut String,
+    ) {
+        let last = names.len().saturating_sub(1);
+        for (i, name) in names.enumerate() {
+            if i == last && i > 0 {
                 let sep = if self.and.chars().all(|c| !c.is_alphanumeric()) {
                     ""
                 } else {
                     " "
                 };
-                let comma = match primary(&self.language) {
+                out.push_str(sep);
+                out.push_str(&self.and);
+                out.push_str(sep);
+            } else if i > 0 {
+                out.push_str(match primary(&self.language) {
                     "ja" | "zh" => "、",
                     "ar" => "، ",
                     _ => ", ",
-                };
-                format!("{}{sep}{}{sep}{last}", init.join(comma), self.and)
+                });
             }
+            out.push_str(name);
         }
     }
 }
@@ -904,6 +918,13 @@ mod tests {
         let en = Strings::for_language("en");
         assert_eq!(en.join(&["A", "B", "C"]), "A, B and C");
         assert_eq!(Strings::for_language("ja").join(&["A", "B"]), "A、B");
+        assert_eq!(en.join(&["A", "B"]), "A and B");
+        assert_eq!(en.join(&["A"]), "A");
+        assert_eq!(en.join(&[]), "");
+        let ar = Strings::for_language("ar");
+        assert_eq!(ar.join(&["A", "B", "C"]), format!("A، B {} C", ar.and));
+        let zh = Strings::for_language("zh");
+        assert_eq!(zh.join(&["A", "B", "C"]), format!("A、B {} C", zh.and));
     }
 
     #[test]

@@ -467,20 +467,12 @@ impl<'o> Writer<'o> {
         self.heading(article.title(), Some('='));
         if parts.meta {
             let mut meta = Pieces::new(&mut line);
-            match article.authors() {
-                [] => {}
-                [author] => {
-                    let by = meta.next();
-                    by.push_str(&strings.by);
-                    by.push(' ');
-                    by.push_str(&author.name);
-                }
-                _ => {
-                    let by = meta.next();
-                    by.push_str(&strings.by);
-                    by.push(' ');
-                    by.push_str(&strings.join(&view.author_names()));
-                }
+            let authors = article.authors();
+            if !authors.is_empty() {
+                let by = meta.next();
+                by.push_str(&strings.by);
+                by.push(' ');
+                strings.write_joined(authors.iter().map(|a| a.name.as_str()), by);
             }
             if let Some(published) = article.published() {
                 strings.write_date(published.date(), meta.next());

@@ -38,7 +38,7 @@ pub(crate) struct View<'a> {
     /// That paragraph cut to a description's length, made when first asked for: a page
     /// with a summary needs it only when the host asks.
     excerpt: OnceLock<Option<String>>,
-    /// The site's home page, parsed when a relative URL first needs it.
+    /// The site's home page, made when a relative URL first needs it.
     base: OnceLock<Option<BaseUrl>>,
 }
 
@@ -136,7 +136,7 @@ impl<'a> View<'a> {
     }
 
     /// The site's home page, to make relative URLs absolute; none when the article has no
-    /// site or its site's URL is relative. Parsed once, when first needed.
+    /// site or its site's URL is relative. Made once, when first needed.
     pub(crate) fn base(&self) -> Option<&BaseUrl> {
         self.base
             .get_or_init(|| self.article.site().and_then(|site| BaseUrl::new(&site.url)))
@@ -153,14 +153,6 @@ impl<'a> View<'a> {
         self.article
             .published()
             .is_some_and(|published| published.date() == updated.date())
-    }
-
-    pub(crate) fn author_names(&self) -> Vec<&'a str> {
-        self.article
-            .authors()
-            .iter()
-            .map(|a| a.name.as_str())
-            .collect()
     }
 }
 

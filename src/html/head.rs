@@ -65,15 +65,12 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         escape_into(url, out);
         out.push_str("\">\n");
     }
-    match article.authors() {
-        [] => {}
-        [author] => meta(out, "name", "author", &author.name),
-        _ => meta(
-            out,
-            "name",
-            "author",
-            &view.strings.join(&view.author_names()),
-        ),
+    let authors = article.authors();
+    if !authors.is_empty() {
+        meta_with(out, "name", "author", |out| {
+            let names = authors.iter().map(|a| a.name.as_str());
+            view.strings.write_joined(names, out);
+        });
     }
     if !article.tags().is_empty() {
         meta_with(out, "name", "keywords", |out| {
