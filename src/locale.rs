@@ -820,11 +820,11 @@ impl Strings {
         let last = names.len().saturating_sub(1);
         for (i, name) in names.enumerate() {
             if i == last && i > 0 {
-                let sep = if self.and.chars().all(|c| !c.is_alphanumeric()) {
-                    ""
-                } else {
-                    " "
-                };
+                // Chinese and Japanese set no space around a word; other languages set
+                // one around a word, none around punctuation such as `、`.
+                let unspaced = matches!(primary(&self.language), "ja" | "zh")
+                    || self.and.chars().all(|c| !c.is_alphanumeric());
+                let sep = if unspaced { "" } else { " " };
                 out.push_str(sep);
                 out.push_str(&self.and);
                 out.push_str(sep);
@@ -924,7 +924,7 @@ mod tests {
         let ar = Strings::for_language("ar");
         assert_eq!(ar.join(&["A", "B", "C"]), format!("A، B {} C", ar.and));
         let zh = Strings::for_language("zh");
-        assert_eq!(zh.join(&["A", "B", "C"]), format!("A、B {} C", zh.and));
+        assert_eq!(zh.join(&["A", "B", "C"]), "A、B和C");
     }
 
     #[test]
