@@ -154,27 +154,27 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
 
 /// `<meta {attribute}="{name}" content="{content}">` and a line break.
 fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
-    out.push_str("<meta ");
-    out.push_str(attribute);
-    out.push_str("=\"");
-    out.push_str(name);
-    out.push_str("\" content=\"");
+    meta_start(out, attribute, name);
     escape_into(content, out);
     out.push_str("\">\n");
 }
 
-/// `<meta {attribute}="{name}" content="...">` and a line break, with the content that
-/// `write` writes in place, escaped afterwards.
+/// [`meta`] with the content that `write` writes in place, escaped afterwards.
 fn meta_with(out: &mut String, attribute: &str, name: &str, write: impl FnOnce(&mut String)) {
+    meta_start(out, attribute, name);
+    let start = out.len();
+    write(out);
+    super::escape::escape_written(out, start);
+    out.push_str("\">\n");
+}
+
+/// `<meta {attribute}="{name}" content="`, before the content.
+fn meta_start(out: &mut String, attribute: &str, name: &str) {
     out.push_str("<meta ");
     out.push_str(attribute);
     out.push_str("=\"");
     out.push_str(name);
     out.push_str("\" content=\"");
-    let start = out.len();
-    write(out);
-    super::escape::escape_written(out, start);
-    out.push_str("\">\n");
 }
 
 /// Writes the JSON-LD graph of the page (schema.org) into `out`, safe inside a `<script>`
