@@ -859,10 +859,9 @@ pub fn is_language_tag(tag: &str) -> bool {
 
 /// Whether `language` is written right to left.
 pub(crate) fn is_rtl(language: &str) -> bool {
-    matches!(
-        primary(&language.to_ascii_lowercase()),
-        "ar" | "he" | "fa" | "ur" | "yi" | "ps" | "sd" | "ug" | "dv" | "ckb"
-    )
+    const RTL: [&str; 10] = ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"];
+    let primary = primary(language);
+    RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl))
 }
 
 #[cfg(test)]
@@ -931,6 +930,8 @@ mod tests {
     fn right_to_left_languages() {
         assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa") && is_rtl("ur"));
         assert!(!is_rtl("en") && !is_rtl("ko"));
+        assert!(is_rtl("AR") && is_rtl("Ckb-IQ") && is_rtl("he_IL"));
+        assert!(!is_rtl("ara") && !is_rtl("") && !is_rtl("-ar"));
     }
 
     #[test]

@@ -172,16 +172,7 @@ impl BaseUrl {
     /// digits, `-`, `_`, `.`, `~` and `/` with no `.` or `..` segment, which joining
     /// leaves as it is after the base's origin.
     fn join_plain_path(&self, reference: &str) -> Option<String> {
-        let bytes = reference.as_bytes();
-        let plain = bytes.first() == Some(&b'/')
-            && bytes.get(1) != Some(&b'/')
-            && bytes.iter().all(|b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/')
-            })
-            && !reference
-                .split('/')
-                .any(|segment| matches!(segment, "." | ".."));
-        if !plain {
+        if !is_plain_path(reference.as_bytes()) {
             return None;
         }
         let origin = match self.url.origin {
@@ -198,15 +189,41 @@ impl BaseUrl {
     }
 }
 
-/// Whether `s` starts with a scheme (RFC 3986 `scheme ":"`).
-fn has_scheme(s: &str) -> bool {
-    s.find(':').is_some_and(|colon| is_scheme(&s[..colon]))
+/// Whether `bytes` is a path that [`BaseUrl::join_plain_path`] joins as it is: `/` and no
+/// second `/` after it, then letters, digits, `-`, `_`, `.`, `~` and `/`, with no segment
+/// of one or two dots. One pass, counting each segment's dots.
+fn is_plain_path(bytes: &[u8]) -> bool {
+    if bytes.first() != Some(&b'/') || bytes.get(1) == Some(&b'/') {
+        return false;
+    }
+    let dot_segment = |len: usize, dots: usize| len > 0 && len <= 2 && dots == len;
+    let (mut len, mut dots) = (0, 0);
+    for &b in bytes {
+        if b == b'/' {
+            if dot_segment(len, dots) {
+                return false;
+            }
+            (len, dots) = (0, 0);
+        } else if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            len += 1;
+            dots += usize::from(b == b'.');
+        } else {
+            return false;
+        }
+    }
+    !dot_segment(len, dots)
 }
 
-fn is_scheme(candidate: &str) -> bool {
-    let mut bytes = candidate.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
-        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+/// Whether `s` starts with a scheme (RFC 3986 `scheme ":"`).
+fn has_scheme(s: &str) -> bool {
+    // The scheme's characters from the start, then a `:`; no search through the rest of
+    // a relative reference.
+    let bytes = s.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && bytes
+            .iter()
+            .find(|&&b| !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
+            == Some(&b':')
 }
 
 /// The scheme of `s` if it starts with one, lowercased (RFC 3986 `scheme ":"`).
@@ -450,6 +467,34 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The scheme check reads only the scheme: the same answer as finding the first
+        /// `:` and checking what comes before it.
+        #[test]
+        fn has_scheme_is_a_scheme_before_the_first_colon(s in "[a-zA-Z0-9+.:/ -]{0,12}|\\PC{0,12}") {
+            let reference = s.find(':').is_some_and(|colon| {
+                let mut bytes = s[..colon].bytes();
+                bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+                    && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+            });
+            proptest::prop_assert_eq!(has_scheme(&s), reference);
+        }
+    }
+
+    proptest::proptest! {
+        /// The one-pass check of plain paths answers as checking the characters and then
+        /// splitting at each `/` does.
+        #[test]
+        fn plain_paths_are_found_in_one_pass(path in "[/.a~%]{0,10}|/[a-z./]{0,12}") {
+            let bytes = path.as_bytes();
+            let reference = bytes.first() == Some(&b'/')
+                && bytes.get(1) != Some(&b'/')
+                && bytes.iter().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/')
+                })
+                && !path.split('/').any(|segment| matches!(segment, "." | ".."));
+            proptest::prop_assert_eq!(is_plain_path(bytes), reference);
+        }
+
         /// The shortcut for plain paths gives what `url` gives.
         #[test]
         fn plain_paths_join_as_url_joins_them(
