@@ -170,12 +170,52 @@ fn after<'a>(node: Node<'a>, root: Node<'a>) -> Option<Edge<Node<'a>>> {
     }
 }
 
+/// The mark before a list item's first line, written when a prefix is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `- `.
+    Bullet,
+    /// Two spaces: an indent with no mark, for a comment's text.
+    Indent,
+    /// `3. `, in an ordered list.
+    Number(usize),
+    /// `² `, before a footnote's text.
+    Footnote(usize),
+}
+
+impl Marker {
+    fn write(self, out: &mut String) {
+        match self {
+            Marker::Bullet => out.push_str("- "),
+            Marker::Indent => out.push_str("  "),
+            Marker::Number(n) => {
+                crate::locale::push_decimal(out, n as u64);
+                out.push_str(". ");
+            }
+            Marker::Footnote(n) => {
+                push_superscript(out, n);
+                out.push(' ');
+            }
+        }
+    }
+
+    /// Its display width: one column for each character, superscript digits included.
+    fn width(self) -> usize {
+        let digits = |n: usize| n.checked_ilog10().map_or(1, |log| log as usize + 1);
+        match self {
+            Marker::Bullet | Marker::Indent => 2,
+            Marker::Number(n) => digits(n) + 2,
+            Marker::Footnote(n) => digits(n) + 1,
+        }
+    }
+}
+
 /// A prefix for the lines of a container: a quote, or a list item.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Container {
     Quote,
     Item {
-        marker: String,
+        marker: Marker,
         used: bool,
     },
     List {
@@ -201,6 +241,9 @@ struct Writer<'o> {
     blank_before: bool,
     /// The text of the last block written, kept for its allocation.
     inline_buffer: String,
+    /// Where the open links of a block's text start, kept for its allocation.
+    link_starts: Vec<usize>,
+    table: TableBuffers,
     /// A line of the page's own parts (meta line, comment heads, card meta), made here
     /// and then written: one allocation for all of them.
     line: String,
@@ -223,6 +266,8 @@ impl<'o> Writer<'o> {
             reference_numbers: HashMap::new(),
             blank_before: false,
             inline_buffer: String::new(),
+            link_starts: Vec::new(),
+            table: TableBuffers::default(),
             line: String::new(),
             first: String::new(),
             rest: String::new(),
@@ -291,15 +336,15 @@ impl<'o> Writer<'o> {
                 Container::Item { marker, used } => {
                     depth += 1;
                     if depth <= MAX_NESTING {
-                        let pad = display_columns(marker);
+                        let pad = marker.width();
                         if *used {
                             self.first.extend(std::iter::repeat_n(' ', pad));
                         } else {
-                            self.first.push_str(marker);
+                            marker.write(&mut self.first);
                         }
                         self.rest.extend(std::iter::repeat_n(' ', pad));
                     } else if Some(i) == innermost_item && !*used {
-                        self.first.push_str(marker);
+                        marker.write(&mut self.first);
                     }
                     if mark_used {
                         *used = true;
@@ -559,7 +604,7 @@ impl<'o> Writer<'o> {
                 }
                 self.paragraph(&line);
                 self.containers.push(Container::Item {
-                    marker: "  ".into(),
+                    marker: Marker::Indent,
                     used: true,
                 });
                 self.blank_before = false;
@@ -582,7 +627,7 @@ impl<'o> Writer<'o> {
             for item in article.related() {
                 let title = self.link(&item.title, item.url.as_str());
                 self.containers.push(Container::Item {
-                    marker: "- ".into(),
+                    marker: Marker::Bullet,
                     used: false,
                 });
                 self.paragraph(&title);
@@ -682,14 +727,12 @@ impl<'o> Writer<'o> {
                                     next,
                                     tight,
                                 }) => {
-                                    let mut marker = String::with_capacity(8);
-                                    crate::locale::push_decimal(&mut marker, *next as u64);
-                                    marker.push_str(". ");
+                                    let marker = Marker::Number(*next);
                                     *next += 1;
                                     (marker, *tight)
                                 }
-                                Some(Container::List { tight, .. }) => ("- ".to_owned(), *tight),
-                                _ => ("- ".to_owned(), true),
+                                Some(Container::List { tight, .. }) => (Marker::Bullet, *tight),
+                                _ => (Marker::Bullet, true),
                             };
                             if tight || node.previous_sibling().is_none() {
                                 self.blank_before = false;
@@ -706,12 +749,7 @@ impl<'o> Writer<'o> {
                                 _ => 0,
                             };
                             self.open(Container::Item {
-                                marker: {
-                                    let mut marker = String::with_capacity(8);
-                                    push_superscript(&mut marker, number);
-                                    marker.push(' ');
-                                    marker
-                                },
+                                marker: Marker::Footnote(number),
                                 used: false,
                             });
                         }
@@ -750,7 +788,8 @@ impl<'o> Writer<'o> {
     fn inline_text(&mut self, block: Node<'_>) -> String {
         let mut out = std::mem::take(&mut self.inline_buffer);
         out.clear();
-        let mut link_starts: Vec<usize> = Vec::new();
+        let mut link_starts = std::mem::take(&mut self.link_starts);
+        link_starts.clear();
         let mut skip: Option<Node<'_>> = None;
         for edge in block.traverse() {
             match edge {
@@ -798,19 +837,28 @@ impl<'o> Writer<'o> {
                 }
             }
         }
+        self.link_starts = link_starts;
         out
     }
 
     fn table(&mut self, table: Node<'_>) {
-        let alignments: Vec<TableAlignment> = match &table.data().value {
-            Value::Table(t) => t.alignments.clone(),
-            _ => Vec::new(),
+        let data = table.data();
+        let alignments: &[TableAlignment] = match &data.value {
+            Value::Table(t) => &t.alignments,
+            _ => &[],
         };
-        // Every cell's text, one line each, in one buffer: rows of (start, end) ranges.
-        let mut cells = String::new();
-        let mut rows: Vec<Vec<(usize, usize)>> = Vec::new();
+        // Every cell's text, one line each, in one buffer, as (start, end) spans; each row
+        // is the spans from its start to the next row's.
+        let mut cells = std::mem::take(&mut self.table.cells);
+        let mut spans = std::mem::take(&mut self.table.spans);
+        let mut row_starts = std::mem::take(&mut self.table.row_starts);
+        let mut widths = std::mem::take(&mut self.table.widths);
+        cells.clear();
+        spans.clear();
+        row_starts.clear();
+        widths.clear();
         for row in table.children() {
-            let mut ranges = Vec::new();
+            row_starts.push(spans.len());
             for cell in row.children() {
                 let text = self.inline_text(cell);
                 let trimmed = text.trim();
@@ -821,34 +869,40 @@ impl<'o> Writer<'o> {
                     }
                     cells.push_str(piece);
                 }
-                ranges.push((start, cells.len()));
+                spans.push((start, cells.len()));
                 self.inline_buffer = text;
             }
-            rows.push(ranges);
         }
-        let rows: Vec<Vec<&str>> = rows
-            .iter()
-            .map(|row| row.iter().map(|&(start, end)| &cells[start..end]).collect())
-            .collect();
-        let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut widths = vec![0; columns];
-        for row in &rows {
-            for (i, cell) in row.iter().enumerate() {
-                widths[i] = widths[i].max(display_columns(cell));
+        let row = |r: usize| {
+            let end = row_starts.get(r + 1).copied().unwrap_or(spans.len());
+            spans[row_starts[r]..end]
+                .iter()
+                .map(|&(start, end)| &cells[start..end])
+        };
+        for r in 0..row_starts.len() {
+            for (i, cell) in row(r).enumerate() {
+                let columns = display_columns(cell);
+                match widths.get_mut(i) {
+                    Some(width) => *width = columns.max(*width),
+                    None => widths.push(columns),
+                }
             }
         }
+        let columns = widths.len();
         self.update_prefixes(false);
-        let rest = self.rest.clone();
-        let total =
-            widths.iter().sum::<usize>() + 3 * columns.saturating_sub(1) + display_columns(&rest);
+        let total = widths.iter().sum::<usize>()
+            + 3 * columns.saturating_sub(1)
+            + display_columns(&self.rest);
         self.block_gap();
         self.update_prefixes(true);
+        let rest = &self.rest;
         if self.options.width == 0 || total <= self.options.width {
-            for (r, row) in rows.iter().enumerate() {
+            for r in 0..row_starts.len() {
                 let line_start = self.out.len();
-                self.out.push_str(&rest);
+                self.out.push_str(rest);
+                let mut cells = row(r);
                 for (i, width) in widths.iter().enumerate() {
-                    let cell = row.get(i).copied().unwrap_or("");
+                    let cell = cells.next().unwrap_or("");
                     if i > 0 {
                         self.out.push_str(" | ");
                     }
@@ -866,7 +920,7 @@ impl<'o> Writer<'o> {
                 self.out.truncate(line_start + kept);
                 self.out.push('\n');
                 if r == 0 {
-                    self.out.push_str(&rest);
+                    self.out.push_str(rest);
                     for (i, width) in widths.iter().enumerate() {
                         if i > 0 {
                             self.out.push_str("-+-");
@@ -878,27 +932,42 @@ impl<'o> Writer<'o> {
             }
         } else {
             // Too wide: each row as "header: value" lines.
-            let header = rows.first().cloned().unwrap_or_default();
             let indent = format!("{rest}  ");
             let mut line = String::new();
-            for (r, row) in rows.iter().enumerate().skip(1) {
+            for r in 1..row_starts.len() {
                 if r > 1 {
                     self.out.push_str(rest.trim_end());
                     self.out.push('\n');
                 }
-                for (i, cell) in row.iter().enumerate() {
-                    let name = header.get(i).copied().unwrap_or("");
+                let mut header = row(0);
+                for cell in row(r) {
+                    let name = header.next().unwrap_or("");
                     line.clear();
                     if !name.is_empty() {
                         line.push_str(name);
                         line.push_str(": ");
                     }
                     line.push_str(cell);
-                    wrap_into(&mut self.out, &line, self.options.width, &rest, &indent);
+                    wrap_into(&mut self.out, &line, self.options.width, rest, &indent);
                 }
             }
         }
+        self.table = TableBuffers {
+            cells,
+            spans,
+            row_starts,
+            widths,
+        };
     }
+}
+
+/// The buffers a table is laid out in, kept between tables for their allocations.
+#[derive(Default)]
+struct TableBuffers {
+    cells: String,
+    spans: Vec<(usize, usize)>,
+    row_starts: Vec<usize>,
+    widths: Vec<usize>,
 }
 
 /// A copy of the parts of a node the text writer needs, so the node is not borrowed while
@@ -1675,6 +1744,23 @@ mod tests {
                 !(b.is_ascii() && simple_ascii(b)),
                 "{b:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn marker_widths_are_the_widths_of_their_text() {
+        let numbers = (0..2_000).chain([9_999, 10_000, 123_456_789, usize::MAX]);
+        for n in numbers {
+            for marker in [
+                Marker::Number(n),
+                Marker::Footnote(n),
+                Marker::Bullet,
+                Marker::Indent,
+            ] {
+                let mut text = String::new();
+                marker.write(&mut text);
+                assert_eq!(marker.width(), text.width(), "{text:?}");
+            }
         }
     }
 
