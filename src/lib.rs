@@ -76,6 +76,7 @@ mod markdown;
 mod model;
 pub mod reading_time;
 mod sanitize;
+mod strmap;
 pub mod text;
 mod view;
 

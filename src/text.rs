@@ -29,7 +29,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
@@ -39,6 +38,7 @@ use crate::markdown::Body;
 use crate::markdown::{Arena, Edge, ListType, Node, TableAlignment, Value};
 use crate::reading_time::ReadingSpeed;
 use crate::reading_time::plain_letter;
+use crate::strmap::StrMap;
 use crate::view::{self, View};
 use crate::{Article, Source};
 
@@ -232,11 +232,11 @@ struct Writer<'o> {
     /// The site's home page, for relative links.
     base: Option<&'o crate::model::BaseUrl>,
     /// Footnote numbers by name, in the order they are first seen.
-    footnotes: HashMap<String, usize>,
+    footnotes: StrMap<()>,
     out: String,
     containers: Vec<Container>,
-    references: Vec<String>,
-    reference_numbers: HashMap<String, usize>,
+    /// Link targets, numbered from 1 in the order they are first seen.
+    references: StrMap<()>,
     /// Whether a blank line goes before the next block.
     blank_before: bool,
     /// The text of the last block written, kept for its allocation.
@@ -259,11 +259,10 @@ impl<'o> Writer<'o> {
             options,
             image_word,
             base: None,
-            footnotes: HashMap::new(),
+            footnotes: StrMap::default(),
             out: String::new(),
             containers: Vec::new(),
-            references: Vec::new(),
-            reference_numbers: HashMap::new(),
+            references: StrMap::default(),
             blank_before: false,
             inline_buffer: String::new(),
             link_starts: Vec::new(),
@@ -279,7 +278,7 @@ impl<'o> Writer<'o> {
             self.block_gap();
             self.out.push_str(&strings.references);
             self.out.push('\n');
-            for (i, url) in self.references.iter().enumerate() {
+            for (i, url) in self.references.keys().enumerate() {
                 // A URL is never broken; one too long for its line goes on the next.
                 let start = self.out.len();
                 self.out.push('[');
@@ -409,22 +408,11 @@ impl<'o> Writer<'o> {
     }
 
     fn footnote_number(&mut self, name: &str) -> usize {
-        if let Some(number) = self.footnotes.get(name) {
-            return *number;
-        }
-        let next = self.footnotes.len() + 1;
-        self.footnotes.insert(name.to_owned(), next);
-        next
+        number(&mut self.footnotes, name)
     }
 
     fn reference(&mut self, url: &str) -> usize {
-        if let Some(number) = self.reference_numbers.get(url) {
-            return *number;
-        }
-        self.references.push(url.to_owned());
-        self.reference_numbers
-            .insert(url.to_owned(), self.references.len());
-        self.references.len()
+        number(&mut self.references, url)
     }
 
     /// The text of a link, with its URL as the link style says.
@@ -968,6 +956,15 @@ struct TableBuffers {
     spans: Vec<(usize, usize)>,
     row_starts: Vec<usize>,
     widths: Vec<usize>,
+}
+
+/// The number of `key` in `map`, counting from 1 in the order keys are first seen.
+fn number(map: &mut StrMap<()>, key: &str) -> usize {
+    let position = match map.position(key) {
+        Some(position) => position,
+        None => map.push(key.to_owned(), ()),
+    };
+    position + 1
 }
 
 /// A copy of the parts of a node the text writer needs, so the node is not borrowed while

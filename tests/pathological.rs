@@ -67,6 +67,15 @@ fn generators() -> Vec<Generator> {
                 "|x\n".repeat(n / 10)
             )
         }),
+        ("many distinct links", |n| {
+            (0..n / 5).map(|i| format!("[a](/p{i}) ")).collect()
+        }),
+        ("many headings, all the same", |n| {
+            "## Same\n\n".repeat(n / 5)
+        }),
+        ("many distinct headings", |n| {
+            (0..n / 5).map(|i| format!("## H{i}\n\n")).collect()
+        }),
         ("many footnotes", |n| {
             (0..n / 10).map(|i| format!("a[^{i}] ")).collect::<String>()
                 + "\n\n"

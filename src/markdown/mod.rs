@@ -10,6 +10,7 @@ use comrak::nodes::{AstNode, NodeValue};
 
 use crate::reading_time::{Counter, Counts};
 use crate::sanitize::Sanitizer;
+use crate::strmap::StrMap;
 
 mod html;
 
@@ -231,38 +232,37 @@ fn prefix(text: &str, max: usize) -> &str {
 #[derive(Default)]
 struct Anchors {
     /// Every id given, with the next suffix to try for a heading whose id would be it.
-    taken: std::collections::HashMap<String, std::cell::Cell<usize>>,
+    taken: StrMap<usize>,
 }
 
 impl Anchors {
     fn with_capacity(headings: usize) -> Anchors {
         Anchors {
-            taken: std::collections::HashMap::with_capacity(headings),
+            taken: StrMap::with_capacity(headings),
         }
     }
 
     fn anchorize(&mut self, text: &str) -> String {
         let base = slug(text);
-        let Some(next) = self.taken.get(&base) else {
-            self.taken.insert(base.clone(), std::cell::Cell::new(1));
+        let Some(repeated) = self.taken.position(&base) else {
+            self.taken.push(base.clone(), 1);
             return base;
         };
         // A repeat: the first free suffix from the one after the last given.
         let mut candidate = base;
         candidate.push('-');
         let stem = candidate.len();
-        let mut suffix = next.get();
+        let mut suffix = *self.taken.value_mut(repeated);
         loop {
             candidate.truncate(stem);
             let _ = write!(candidate, "{suffix}");
-            if !self.taken.contains_key(&candidate) {
+            if self.taken.position(&candidate).is_none() {
                 break;
             }
             suffix += 1;
         }
-        next.set(suffix + 1);
-        self.taken
-            .insert(candidate.clone(), std::cell::Cell::new(1));
+        *self.taken.value_mut(repeated) = suffix + 1;
+        self.taken.push(candidate.clone(), 1);
         candidate
     }
 }
