@@ -417,7 +417,9 @@ impl<'o> Writer<'o> {
 
     /// The text of a link, with its URL as the link style says.
     fn link(&mut self, text: &str, url: &str) -> String {
-        let mut out = text.to_owned();
+        // Room for the URL or its reference number after the text.
+        let mut out = String::with_capacity(text.len() + url.len() + 4);
+        out.push_str(text);
         self.link_target(&mut out, 0, url);
         out
     }
@@ -450,9 +452,15 @@ impl<'o> Writer<'o> {
 
     /// `Sources: A [1], B [2]`, as [`Strings::labelled`] labels the source links.
     fn sources(&mut self, strings: &Strings, sources: &[Source]) -> String {
-        let mut line = strings
+        // Room for the label, the names and, after each, its URL or reference number.
+        let names: usize = sources
+            .iter()
+            .map(|s| s.name.len() + s.url.as_ref().map_or(0, |u| u.as_str().len()) + 8)
+            .sum();
+        let mut line = String::with_capacity(names + 32);
+        strings
             .sources
-            .format(&strings.language, sources.len() as u64);
+            .format_into(&strings.language, sources.len() as u64, &mut line);
         line.push_str(&strings.colon);
         for (i, source) in sources.iter().enumerate() {
             if i > 0 {

@@ -191,27 +191,28 @@ impl BaseUrl {
 
 /// Whether `bytes` is a path that [`BaseUrl::join_plain_path`] joins as it is: `/` and no
 /// second `/` after it, then letters, digits, `-`, `_`, `.`, `~` and `/`, with no segment
-/// of one or two dots. One pass, counting each segment's dots.
+/// of one or two dots. The characters are checked in one pass with no early exit, which
+/// the compiler vectorizes, and only the dots are looked at one by one.
 fn is_plain_path(bytes: &[u8]) -> bool {
     if bytes.first() != Some(&b'/') || bytes.get(1) == Some(&b'/') {
         return false;
     }
-    let dot_segment = |len: usize, dots: usize| len > 0 && len <= 2 && dots == len;
-    let (mut len, mut dots) = (0, 0);
-    for &b in bytes {
-        if b == b'/' {
-            if dot_segment(len, dots) {
-                return false;
-            }
-            (len, dots) = (0, 0);
-        } else if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            len += 1;
-            dots += usize::from(b == b'.');
-        } else {
-            return false;
-        }
+    let other = |b: u8| {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        let punctuation = b == b'-' || b == b'_' || b == b'.' || b == b'~' || b == b'/';
+        u8::from(!(letter || digit || punctuation))
+    };
+    if bytes.iter().fold(0, |found, &b| found | other(b)) != 0 {
+        return false;
     }
-    !dot_segment(len, dots)
+    // A segment of dots starts after a `/` (the path starts with one) and ends at the
+    // next `/` or the end.
+    let ends_segment = |i: usize| bytes.get(i).is_none_or(|&b| b == b'/');
+    !memchr::memchr_iter(b'.', bytes).any(|i| {
+        bytes[i - 1] == b'/'
+            && (ends_segment(i + 1) || (bytes.get(i + 1) == Some(&b'.') && ends_segment(i + 2)))
+    })
 }
 
 /// Whether `s` starts with a scheme (RFC 3986 `scheme ":"`).
