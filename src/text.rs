@@ -288,7 +288,7 @@ impl<'o> Writer<'o> {
                 let width = self.options.width;
                 if width != 0 && number + 1 + display_columns(url) > width {
                     self.out.push('\n');
-                    self.out.extend(std::iter::repeat_n(' ', number));
+                    push_repeated(&mut self.out, ' ', number);
                 }
                 self.out.push(' ');
                 self.out.push_str(url);
@@ -337,11 +337,11 @@ impl<'o> Writer<'o> {
                     if depth <= MAX_NESTING {
                         let pad = marker.width();
                         if *used {
-                            self.first.extend(std::iter::repeat_n(' ', pad));
+                            push_repeated(&mut self.first, ' ', pad);
                         } else {
                             marker.write(&mut self.first);
                         }
-                        self.rest.extend(std::iter::repeat_n(' ', pad));
+                        push_repeated(&mut self.rest, ' ', pad);
                     } else if Some(i) == innermost_item && !*used {
                         marker.write(&mut self.first);
                     }
@@ -402,7 +402,7 @@ impl<'o> Writer<'o> {
                 .max()
                 .unwrap_or(0);
             self.out.push_str(&self.rest);
-            self.out.extend(std::iter::repeat_n(c, width.max(1)));
+            push_repeated(&mut self.out, c, width.max(1));
             self.out.push('\n');
         }
     }
@@ -671,7 +671,7 @@ impl<'o> Writer<'o> {
                     match value {
                         Shallow::Paragraph => {
                             let text = self.inline_text(node);
-                            if !text.trim().is_empty() {
+                            if !is_blank(&text) {
                                 self.paragraph(&text);
                             }
                             self.inline_buffer = text;
@@ -908,9 +908,9 @@ impl<'o> Writer<'o> {
                         Some(TableAlignment::Center) => pad / 2,
                         _ => 0,
                     };
-                    self.out.extend(std::iter::repeat_n(' ', before));
+                    push_repeated(&mut self.out, ' ', before);
                     self.out.push_str(cell);
-                    self.out.extend(std::iter::repeat_n(' ', pad - before));
+                    push_repeated(&mut self.out, ' ', pad - before);
                 }
                 let kept = self.out[line_start..].trim_end().len();
                 self.out.truncate(line_start + kept);
@@ -921,7 +921,7 @@ impl<'o> Writer<'o> {
                         if i > 0 {
                             self.out.push_str("-+-");
                         }
-                        self.out.extend(std::iter::repeat_n('-', (*width).max(1)));
+                        push_repeated(&mut self.out, '-', (*width).max(1));
                     }
                     self.out.push('\n');
                 }
@@ -1017,6 +1017,34 @@ impl ShallowExt for Value {
             _ => Shallow::Other,
         }
     }
+}
+
+/// Writes `n` copies of `c` (a space or the `=` and `-` of rules) a run at a time.
+fn push_repeated(out: &mut String, c: char, n: usize) {
+    const SPACES: &str = "                                ";
+    const EQUALS: &str = "================================";
+    const DASHES: &str = "--------------------------------";
+    let run = match c {
+        ' ' => SPACES,
+        '=' => EQUALS,
+        '-' => DASHES,
+        _ => {
+            out.extend(std::iter::repeat_n(c, n));
+            return;
+        }
+    };
+    let mut left = n;
+    while left > 0 {
+        let take = left.min(run.len());
+        out.push_str(&run[..take]);
+        left -= take;
+    }
+}
+
+/// Whether `text` is empty or white space only, as `text.trim().is_empty()` tells, looking
+/// no further than its first other character.
+fn is_blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
 }
 
 /// The deepest quote or list nesting that the text shows as indentation.
@@ -1749,6 +1777,24 @@ mod tests {
                 !(b.is_ascii() && simple_ascii(b)),
                 "{b:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn repeated_characters_are_written_n_times() {
+        for c in [' ', '=', '-', '~', '\u{2500}'] {
+            for n in [0, 1, 31, 32, 33, 64, 100] {
+                let mut out = String::from("x");
+                push_repeated(&mut out, c, n);
+                assert_eq!(out, format!("x{}", c.to_string().repeat(n)));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_is_empty_once_trimmed(text in "[ \\t\\n\\u{a0}\\u{3000}a]{0,6}|\\PC{0,8}") {
+            proptest::prop_assert_eq!(is_blank(&text), text.trim().is_empty());
         }
     }
 
