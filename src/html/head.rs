@@ -3,9 +3,17 @@
 use std::borrow::Cow;
 
 use super::escape::escape_into;
-use super::json::JsonWriter;
+use super::json::{JsonWriter, key};
 use crate::view::View;
 use crate::{ArticleKind, Provenance};
+
+/// `<meta {attribute}="{name}" content="`, the start of a meta tag before its content, as
+/// one literal made at compile time.
+macro_rules! meta_start {
+    ($attribute:literal, $name:literal) => {
+        concat!("<meta ", $attribute, "=\"", $name, "\" content=\"")
+    };
+}
 
 /// The IPTC digital source type for content made by a trained model.
 pub(crate) const TRAINED_ALGORITHMIC_MEDIA: &str =
@@ -58,7 +66,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     }
     out.push_str("</title>\n");
     if let Some(summary) = summary {
-        meta(out, "name", "description", summary);
+        meta(out, meta_start!("name", "description"), summary);
     }
     if let Some(url) = canonical {
         out.push_str("<link rel=\"canonical\" href=\"");
@@ -67,13 +75,13 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     }
     let authors = article.authors();
     if !authors.is_empty() {
-        meta_with(out, "name", "author", |out| {
+        meta_with(out, meta_start!("name", "author"), |out| {
             let names = authors.iter().map(|a| a.name.as_str());
             view.strings.write_joined(names, out);
         });
     }
     if !article.tags().is_empty() {
-        meta_with(out, "name", "keywords", |out| {
+        meta_with(out, meta_start!("name", "keywords"), |out| {
             for (i, tag) in article.tags().iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
@@ -82,99 +90,102 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
             }
         });
     }
-    meta(out, "property", "og:type", "article");
-    meta(out, "property", "og:title", title);
+    meta(out, meta_start!("property", "og:type"), "article");
+    meta(out, meta_start!("property", "og:title"), title);
     if let Some(summary) = summary {
-        meta(out, "property", "og:description", summary);
+        meta(out, meta_start!("property", "og:description"), summary);
     }
     if let Some(url) = canonical {
-        meta(out, "property", "og:url", url);
+        meta(out, meta_start!("property", "og:url"), url);
     }
     if let Some((image, url)) = &image {
-        meta(out, "property", "og:image", url);
-        meta(out, "property", "og:image:alt", &image.alt);
+        meta(out, meta_start!("property", "og:image"), url);
+        meta(out, meta_start!("property", "og:image:alt"), &image.alt);
         if let Some(width) = image.width {
-            meta_with(out, "property", "og:image:width", |out| {
+            meta_with(out, meta_start!("property", "og:image:width"), |out| {
                 crate::locale::push_decimal(out, width.into());
             });
         }
         if let Some(height) = image.height {
-            meta_with(out, "property", "og:image:height", |out| {
+            meta_with(out, meta_start!("property", "og:image:height"), |out| {
                 crate::locale::push_decimal(out, height.into());
             });
         }
     }
     if let Some(site) = site {
-        meta(out, "property", "og:site_name", &site.name);
+        meta(out, meta_start!("property", "og:site_name"), &site.name);
     }
-    meta_with(out, "property", "og:locale", |out| {
+    meta_with(out, meta_start!("property", "og:locale"), |out| {
         og_locale(article.language(), out);
     });
     if let Some(published) = article.published() {
-        meta_with(out, "property", "article:published_time", |out| {
-            published.write_rfc3339(published.civil(), out);
-        });
+        meta_with(
+            out,
+            meta_start!("property", "article:published_time"),
+            |out| {
+                published.write_rfc3339(published.civil(), out);
+            },
+        );
     }
     if let Some(updated) = article.updated() {
-        meta_with(out, "property", "article:modified_time", |out| {
-            updated.write_rfc3339(updated.civil(), out);
-        });
+        meta_with(
+            out,
+            meta_start!("property", "article:modified_time"),
+            |out| {
+                updated.write_rfc3339(updated.civil(), out);
+            },
+        );
     }
     if let Some(category) = article.category() {
-        meta(out, "property", "article:section", &category.name);
+        meta(
+            out,
+            meta_start!("property", "article:section"),
+            &category.name,
+        );
     }
     for tag in article.tags() {
-        meta(out, "property", "article:tag", tag);
+        meta(out, meta_start!("property", "article:tag"), tag);
     }
     for author in article.authors() {
         let value = author
             .url
             .as_ref()
             .map_or(Cow::Borrowed(author.name.as_str()), |u| view.absolute(u));
-        meta(out, "property", "article:author", &value);
+        meta(out, meta_start!("property", "article:author"), &value);
     }
     let twitter_card = if image.is_some() {
         "summary_large_image"
     } else {
         "summary"
     };
-    meta(out, "name", "twitter:card", twitter_card);
-    meta(out, "name", "twitter:title", title);
+    meta(out, meta_start!("name", "twitter:card"), twitter_card);
+    meta(out, meta_start!("name", "twitter:title"), title);
     if let Some(summary) = summary {
-        meta(out, "name", "twitter:description", summary);
+        meta(out, meta_start!("name", "twitter:description"), summary);
     }
     if let Some((image, url)) = &image {
-        meta(out, "name", "twitter:image", url);
-        meta(out, "name", "twitter:image:alt", &image.alt);
+        meta(out, meta_start!("name", "twitter:image"), url);
+        meta(out, meta_start!("name", "twitter:image:alt"), &image.alt);
     }
     out.push_str("<script type=\"application/ld+json\">");
     write_graph(view, &urls, out);
     out.push_str("</script>\n");
 }
 
-/// `<meta {attribute}="{name}" content="{content}">` and a line break.
-fn meta(out: &mut String, attribute: &str, name: &str, content: &str) {
-    meta_start(out, attribute, name);
+/// A meta tag and a line break: `start` (from [`meta_start!`]), then `content` escaped.
+fn meta(out: &mut String, start: &str, content: &str) {
+    out.push_str(start);
     escape_into(content, out);
     out.push_str("\">\n");
 }
 
 /// [`meta`] with the content that `write` writes in place, escaped afterwards.
-fn meta_with(out: &mut String, attribute: &str, name: &str, write: impl FnOnce(&mut String)) {
-    meta_start(out, attribute, name);
-    let start = out.len();
+fn meta_with(out: &mut String, start: &str, write: impl FnOnce(&mut String)) {
+    out.push_str(start);
+    let begin = out.len();
     write(out);
-    super::escape::escape_written(out, start);
+    super::escape::escape_written(out, begin);
     out.push_str("\">\n");
-}
-
-/// `<meta {attribute}="{name}" content="`, before the content.
-fn meta_start(out: &mut String, attribute: &str, name: &str) {
-    out.push_str("<meta ");
-    out.push_str(attribute);
-    out.push_str("=\"");
-    out.push_str(name);
-    out.push_str("\" content=\"");
 }
 
 /// Writes the JSON-LD graph of the page (schema.org) into `out`, safe inside a `<script>`
@@ -207,41 +218,41 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     let canonical = &urls.canonical;
     let mut json = JsonWriter::new(out);
     json.open_object();
-    json.field("@context", "https://schema.org");
-    json.key("@graph");
+    json.field(key!("@context"), "https://schema.org");
+    json.key(key!("@graph"));
     json.open_array();
 
     json.open_object();
-    json.field("@type", schema_type(article.kind()));
-    json.optional("@id", canonical.as_deref());
-    json.optional("url", canonical.as_deref());
-    json.field("headline", article.title());
-    json.optional("description", view.description());
+    json.field(key!("@type"), schema_type(article.kind()));
+    json.optional(key!("@id"), canonical.as_deref());
+    json.optional(key!("url"), canonical.as_deref());
+    json.field(key!("headline"), article.title());
+    json.optional(key!("description"), view.description());
     if let (Some(image), Some(url)) = (article.image(), urls.image.as_deref()) {
-        json.key("image");
+        json.key(key!("image"));
         image_object(&mut json, url, |json| {
             if let Some(width) = image.width {
-                json.key("width");
+                json.key(key!("width"));
                 json.number(u64::from(width));
             }
             if let Some(height) = image.height {
-                json.key("height");
+                json.key(key!("height"));
                 json.number(u64::from(height));
             }
-            json.optional("caption", image.caption.as_deref());
-            json.optional("creditText", image.credit.as_deref());
+            json.optional(key!("caption"), image.caption.as_deref());
+            json.optional(key!("creditText"), image.credit.as_deref());
         });
     }
     if let Some(published) = article.published() {
-        json.key("datePublished");
+        json.key(key!("datePublished"));
         json.string_with(|out| published.write_rfc3339(published.civil(), out));
     }
     if let Some(modified) = article.updated().or(article.published()) {
-        json.key("dateModified");
+        json.key(key!("dateModified"));
         json.string_with(|out| modified.write_rfc3339(modified.civil(), out));
     }
     if !article.authors().is_empty() {
-        json.key("author");
+        json.key(key!("author"));
         json.open_array();
         for author in article.authors() {
             let url = author.url.as_ref().map(|u| view.absolute(u));
@@ -254,7 +265,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
         }
         json.close_array();
     } else if let Some(site) = site {
-        json.key("author");
+        json.key(key!("author"));
         json.open_array();
         agent(
             &mut json,
@@ -265,35 +276,43 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
         json.close_array();
     }
     if let Some(site) = site {
-        json.key("publisher");
+        json.key(key!("publisher"));
         json.open_object();
-        json.field("@type", "Organization");
-        json.field("name", &site.name);
-        json.field("url", site.url.as_str());
+        json.field(key!("@type"), "Organization");
+        json.field(key!("name"), &site.name);
+        json.field(key!("url"), site.url.as_str());
         if let Some(logo) = &site.logo {
-            json.key("logo");
+            json.key(key!("logo"));
             image_object(&mut json, &view.absolute(logo), |_| {});
         }
         json.close_object();
     }
     if let Some(id) = canonical {
-        json.key("mainEntityOfPage");
+        json.key(key!("mainEntityOfPage"));
         json.open_object();
-        json.field("@type", "WebPage");
-        json.field("@id", id);
+        json.field(key!("@type"), "WebPage");
+        json.field(key!("@id"), id);
         json.close_object();
     }
     json.optional(
-        "articleSection",
+        key!("articleSection"),
         article.category().map(|c| c.name.as_str()),
     );
     if !article.tags().is_empty() {
-        json.field("keywords", &article.tags().join(", "));
+        json.key(key!("keywords"));
+        json.string_with(|out| {
+            for (i, tag) in article.tags().iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(tag);
+            }
+        });
     }
-    json.field("inLanguage", article.language());
-    json.key("wordCount");
+    json.field(key!("inLanguage"), article.language());
+    json.key(key!("wordCount"));
     json.number(view.reading_time.words() + view.reading_time.cjk_chars());
-    json.key("timeRequired");
+    json.key(key!("timeRequired"));
     // An ISO 8601 duration of whole minutes: `PT3M`.
     json.string_with(|out| {
         out.push_str("PT");
@@ -301,7 +320,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
         out.push('M');
     });
     if !article.sources().is_empty() {
-        json.key("isBasedOn");
+        json.key(key!("isBasedOn"));
         json.open_array();
         for source in article.sources() {
             let url = source.url.as_ref().map(|u| view.absolute(u));
@@ -310,7 +329,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
         json.close_array();
     }
     json.optional(
-        "digitalSourceType",
+        key!("digitalSourceType"),
         match article.provenance() {
             Provenance::AiGenerated => Some(TRAINED_ALGORITHMIC_MEDIA),
             Provenance::AiAssisted => Some(COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA),
@@ -321,8 +340,8 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
 
     if let Some(site) = site {
         json.open_object();
-        json.field("@type", "BreadcrumbList");
-        json.key("itemListElement");
+        json.field(key!("@type"), "BreadcrumbList");
+        json.key(key!("itemListElement"));
         json.open_array();
         list_item(&mut json, 1, &site.name, Some(site.url.as_str()));
         if let Some(section) = &site.section {
@@ -339,8 +358,8 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
 /// An `ImageObject` at `url` (absolute when it can be), with the properties `more` adds.
 fn image_object(json: &mut JsonWriter<'_>, url: &str, more: impl FnOnce(&mut JsonWriter<'_>)) {
     json.open_object();
-    json.field("@type", "ImageObject");
-    json.field("url", url);
+    json.field(key!("@type"), "ImageObject");
+    json.field(key!("url"), url);
     more(json);
     json.close_object();
 }
@@ -348,20 +367,20 @@ fn image_object(json: &mut JsonWriter<'_>, url: &str, more: impl FnOnce(&mut Jso
 /// A person, an organization or a creative work, by name and link.
 fn agent(json: &mut JsonWriter<'_>, kind: &str, name: &str, url: Option<&str>) {
     json.open_object();
-    json.field("@type", kind);
-    json.field("name", name);
-    json.optional("url", url);
+    json.field(key!("@type"), kind);
+    json.field(key!("name"), name);
+    json.optional(key!("url"), url);
     json.close_object();
 }
 
 /// A step of the breadcrumbs.
 fn list_item(json: &mut JsonWriter<'_>, position: u64, name: &str, item: Option<&str>) {
     json.open_object();
-    json.field("@type", "ListItem");
-    json.key("position");
+    json.field(key!("@type"), "ListItem");
+    json.key(key!("position"));
     json.number(position);
-    json.field("name", name);
-    json.optional("item", item);
+    json.field(key!("name"), name);
+    json.optional(key!("item"), item);
     json.close_object();
 }
 
@@ -387,6 +406,34 @@ fn author_type(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn desks_and_agencies_are_organizations() {
+        for name in [
+            "PRISM Desk",
+            "the NEWSROOM",
+            "Staff",
+            "Editorial Board",
+            "Yonhap agency",
+        ] {
+            assert_eq!(author_type(name), "Organization", "{name}");
+        }
+        for name in [
+            "Kim Min-ji",
+            "Desmond Tutu",
+            "Ann Teams",
+            "Édith Desk-Piaf",
+            "",
+            "编辑部",
+        ] {
+            let expected = if name.to_lowercase().contains("desk") || name.contains("Teams") {
+                "Organization"
+            } else {
+                "Person"
+            };
+            assert_eq!(author_type(name), expected, "{name}");
+        }
+    }
 
     #[test]
     fn kinds_map_to_schema_types() {

@@ -7,8 +7,17 @@
 //! string once, into the page. Its strings are held equal to serde_json's by a property
 //! test.
 
-/// Writes one JSON value into a page, key by key. Keys are the caller's constants and are
-/// written as they are; string values are escaped by [`escape_json_into`].
+/// `"name":`, a key with its quotes and colon, as one literal made at compile time: what
+/// [`JsonWriter::key`] writes. Keys are the caller's constants and are not escaped.
+macro_rules! key {
+    ($name:literal) => {
+        concat!("\"", $name, "\":")
+    };
+}
+pub(crate) use key;
+
+/// Writes one JSON value into a page, key by key. Keys come from [`key!`]; string values
+/// are escaped by [`escape_json_into`].
 pub(crate) struct JsonWriter<'o> {
     out: &'o mut String,
     /// Whether the next key or array element needs a comma before it.
@@ -26,13 +35,12 @@ impl<'o> JsonWriter<'o> {
         }
     }
 
-    /// `"key":`, before a value.
+    /// A key from [`key!`] (`"name":`), before a value.
     pub(crate) fn key(&mut self, key: &str) {
-        debug_assert!(!key.contains(['"', '\\', '<', '>', '&']));
+        debug_assert!(key.len() >= 3 && key.starts_with('"') && key.ends_with("\":"));
+        debug_assert!(!key[1..key.len() - 2].contains(['"', '\\', '<', '>', '&']));
         self.separate();
-        self.out.push('"');
         self.out.push_str(key);
-        self.out.push_str("\":");
         self.comma = false;
     }
 
@@ -87,7 +95,7 @@ impl<'o> JsonWriter<'o> {
         self.comma = true;
     }
 
-    /// `"key":"value"`.
+    /// `"key":"value"`, with the key from [`key!`].
     pub(crate) fn field(&mut self, key: &str, value: &str) {
         self.key(key);
         self.string(value);
@@ -224,19 +232,19 @@ mod tests {
         let mut out = String::new();
         let mut json = JsonWriter::new(&mut out);
         json.open_object();
-        json.field("a", "1");
-        json.key("b");
+        json.field(key!("a"), "1");
+        json.key(key!("b"));
         json.open_array();
         json.number(2);
         json.open_object();
-        json.optional("c", None);
-        json.optional("d", Some("<"));
+        json.optional(key!("c"), None);
+        json.optional(key!("d"), Some("<"));
         json.close_object();
         json.string_with(|out| out.push_str("3.5"));
         json.string_with(|out| out.push_str("a\"<"));
         json.number(u64::MAX);
         json.close_array();
-        json.key("e");
+        json.key(key!("e"));
         json.open_object();
         json.close_object();
         json.close_object();
