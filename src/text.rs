@@ -1094,8 +1094,13 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
 fn fits_on_one_line(out: &mut String, text: &str, width: usize, initial: &str) -> bool {
     let width = width.max(display_columns(initial) + 1);
     // Blank text is textwrap's to write: it leaves out the indent.
-    if text.trim().is_empty()
-        || textwrap::core::display_width(initial) + textwrap::core::display_width(text) > width
+    if is_blank(text) {
+        return false;
+    }
+    // No character takes more columns than its UTF-8 bytes, so text no longer in bytes
+    // than the width fits without measuring it.
+    if initial.len() + text.len() > width
+        && textwrap::core::display_width(initial) + textwrap::core::display_width(text) > width
     {
         return false;
     }
@@ -1727,6 +1732,17 @@ mod tests {
                 wrap_unicode(&mut reference, &text, width, &initial, "");
                 proptest::prop_assert_eq!(one_line, reference);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// What lets short text skip measuring: no text is wider than its UTF-8 length.
+        #[test]
+        fn text_is_never_wider_than_its_bytes(
+            text in "\\PC{0,40}|[\u{1f300}-\u{1faff}\u{fe0f}\u{200d}#*0-9\u{20e3}\u{1100}-\u{115f}\u{ac00}-\u{d7a3}\u{1b}\\[m]{0,20}"
+        ) {
+            proptest::prop_assert!(textwrap::core::display_width(&text) <= text.len());
+            proptest::prop_assert!(display_columns(&text) <= text.len());
         }
     }
 
