@@ -173,6 +173,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
 }
 
 /// A meta tag and a line break: `start` (from [`meta_start!`]), then `content` escaped.
+#[inline(always)]
 fn meta(out: &mut String, start: &str, content: &str) {
     out.push_str(start);
     escape_into(content, out);
@@ -180,6 +181,7 @@ fn meta(out: &mut String, start: &str, content: &str) {
 }
 
 /// [`meta`] with the content that `write` writes in place, escaped afterwards.
+#[inline(always)]
 fn meta_with(out: &mut String, start: &str, write: impl FnOnce(&mut String)) {
     out.push_str(start);
     let begin = out.len();

@@ -36,6 +36,7 @@ impl<'o> JsonWriter<'o> {
     }
 
     /// A key from [`key!`] (`"name":`), before a value.
+    #[inline(always)]
     pub(crate) fn key(&mut self, key: &str) {
         debug_assert!(key.len() >= 3 && key.starts_with('"') && key.ends_with("\":"));
         debug_assert!(!key[1..key.len() - 2].contains(['"', '\\', '<', '>', '&']));
@@ -96,6 +97,7 @@ impl<'o> JsonWriter<'o> {
     }
 
     /// `"key":"value"`, with the key from [`key!`].
+    #[inline(always)]
     pub(crate) fn field(&mut self, key: &str, value: &str) {
         self.key(key);
         self.string(value);
