@@ -388,10 +388,10 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
     }
     f.body = Some(body);
 
-    f.title = v.required_line(f.title, "title")?;
-    f.seo_title = v.optional_line(f.seo_title, "seo_title")?;
-    f.summary = v.optional_text(f.summary, "summary")?;
-    f.label = v.optional_line(f.label, "label")?;
+    f.title = v.required_line(f.title, Path::Field("title"))?;
+    f.seo_title = v.optional_line(f.seo_title, Path::Field("seo_title"))?;
+    f.summary = v.optional_text(f.summary, Path::Field("summary"))?;
+    f.label = v.optional_line(f.label, Path::Field("label"))?;
     if !crate::locale::is_language_tag(&f.language) {
         return Err(Error::InvalidLanguage {
             field: "language".into(),
@@ -400,12 +400,15 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
     }
 
     if let Some(url) = &f.url {
-        v.url(url, "url")?;
+        v.url(url, Path::Field("url"))?;
     }
     if let Some(category) = &mut f.category {
-        category.name = v.required_line(std::mem::take(&mut category.name), "category.name")?;
+        category.name = v.required_line(
+            std::mem::take(&mut category.name),
+            Path::Field("category.name"),
+        )?;
         if let Some(url) = &category.url {
-            v.url(url, "category.url")?;
+            v.url(url, Path::Field("category.url"))?;
         }
     }
     if let (Some(published), Some(updated)) = (f.published, f.updated)
@@ -417,35 +420,32 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
         });
     }
 
-    v.count(f.authors.len(), limits.list_entries, "authors")?;
+    v.count(f.authors.len(), limits.list_entries, Path::Field("authors"))?;
     for (i, author) in f.authors.iter_mut().enumerate() {
-        author.name = v.required_line(
-            std::mem::take(&mut author.name),
-            &format!("authors[{i}].name"),
-        )?;
+        let at = Path::Item("authors", i);
+        author.name = v.required_line(std::mem::take(&mut author.name), at.child("name"))?;
         if let Some(url) = &author.url {
-            v.url(url, &format!("authors[{i}].url"))?;
+            v.url(url, at.child("url"))?;
         }
     }
-    v.count(f.sources.len(), limits.list_entries, "sources")?;
+    v.count(f.sources.len(), limits.list_entries, Path::Field("sources"))?;
     for (i, source) in f.sources.iter_mut().enumerate() {
-        source.name = v.required_line(
-            std::mem::take(&mut source.name),
-            &format!("sources[{i}].name"),
-        )?;
+        let at = Path::Item("sources", i);
+        source.name = v.required_line(std::mem::take(&mut source.name), at.child("name"))?;
         if let Some(url) = &source.url {
-            v.url(url, &format!("sources[{i}].url"))?;
+            v.url(url, at.child("url"))?;
         }
     }
-    v.count(f.tags.len(), limits.list_entries, "tags")?;
+    v.count(f.tags.len(), limits.list_entries, Path::Field("tags"))?;
     for (i, tag) in f.tags.iter_mut().enumerate() {
-        *tag = v.required_line(std::mem::take(tag), &format!("tags[{i}]"))?;
+        *tag = v.required_line(std::mem::take(tag), Path::Item("tags", i))?;
     }
     if let Some(image) = &mut f.image {
-        v.image(image, "image", true)?;
+        v.image(image, Path::Field("image"), true)?;
     }
     if let Some(disclaimer) = &mut f.disclaimer {
-        disclaimer.text = v.optional_text(disclaimer.text.take(), "disclaimer.text")?;
+        disclaimer.text =
+            v.optional_text(disclaimer.text.take(), Path::Field("disclaimer.text"))?;
         if disclaimer.text.is_none()
             && matches!(
                 disclaimer.kind,
@@ -457,43 +457,40 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
             });
         }
     }
-    v.count(f.related.len(), limits.related, "related")?;
+    v.count(f.related.len(), limits.related, Path::Field("related"))?;
     for (i, related) in f.related.iter_mut().enumerate() {
-        let at = format!("related[{i}]");
-        related.title =
-            v.required_line(std::mem::take(&mut related.title), &format!("{at}.title"))?;
-        v.url(&related.url, &format!("{at}.url"))?;
-        related.summary = v.optional_text(related.summary.take(), &format!("{at}.summary"))?;
+        let at = Path::Item("related", i);
+        related.title = v.required_line(std::mem::take(&mut related.title), at.child("title"))?;
+        v.url(&related.url, at.child("url"))?;
+        related.summary = v.optional_text(related.summary.take(), at.child("summary"))?;
         if let Some(category) = &mut related.category {
             category.name = v.required_line(
                 std::mem::take(&mut category.name),
-                &format!("{at}.category.name"),
+                at.child("category.name"),
             )?;
         }
         if let Some(image) = &mut related.image {
-            v.image(image, &format!("{at}.image"), false)?;
+            v.image(image, at.child("image"), false)?;
         }
     }
-    v.count(f.comments.len(), limits.comments, "comments")?;
+    v.count(f.comments.len(), limits.comments, Path::Field("comments"))?;
     for (i, comment) in f.comments.iter_mut().enumerate() {
-        comment.author = v.required_line(
-            std::mem::take(&mut comment.author),
-            &format!("comments[{i}].author"),
-        )?;
-        comment.text = v.required_text(
-            std::mem::take(&mut comment.text),
-            &format!("comments[{i}].text"),
-        )?;
+        let at = Path::Item("comments", i);
+        comment.author =
+            v.required_line(std::mem::take(&mut comment.author), at.child("author"))?;
+        comment.text = v.required_text(std::mem::take(&mut comment.text), at.child("text"))?;
     }
     if let Some(site) = &mut f.site {
-        site.name = v.required_line(std::mem::take(&mut site.name), "site.name")?;
-        v.url(&site.url, "site.url")?;
+        site.name = v.required_line(std::mem::take(&mut site.name), Path::Field("site.name"))?;
+        v.url(&site.url, Path::Field("site.url"))?;
         if let Some(section) = &mut site.section {
-            section.name =
-                v.required_line(std::mem::take(&mut section.name), "site.section.name")?;
+            section.name = v.required_line(
+                std::mem::take(&mut section.name),
+                Path::Field("site.section.name"),
+            )?;
         }
         if let Some(logo) = &site.logo {
-            v.url(logo, "site.logo")?;
+            v.url(logo, Path::Field("site.logo"))?;
         }
     }
     Ok(Article(f))
@@ -504,10 +501,10 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn size(&self, s: &str, field: &str) -> Result<()> {
+    fn size(&self, s: &str, field: Path<'_>) -> Result<()> {
         if s.len() > self.limits.field_bytes {
             return Err(Error::TooLarge {
-                field: field.into(),
+                field: field.to_string(),
                 size: s.len(),
                 limit: self.limits.field_bytes,
             });
@@ -515,10 +512,10 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn count(&self, count: usize, limit: usize, field: &str) -> Result<()> {
+    fn count(&self, count: usize, limit: usize, field: Path<'_>) -> Result<()> {
         if count > limit {
             return Err(Error::TooMany {
-                field: field.into(),
+                field: field.to_string(),
                 count,
                 limit,
             });
@@ -526,11 +523,11 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn url(&self, url: &crate::Url, field: &str) -> Result<()> {
+    fn url(&self, url: &crate::Url, field: Path<'_>) -> Result<()> {
         let len = url.as_str().len();
         if len > self.limits.url_bytes {
             return Err(Error::TooLarge {
-                field: field.into(),
+                field: field.to_string(),
                 size: len,
                 limit: self.limits.url_bytes,
             });
@@ -538,24 +535,24 @@ impl Validator<'_> {
         Ok(())
     }
 
-    fn required_text(&self, s: String, field: &str) -> Result<String> {
+    fn required_text(&self, s: String, field: Path<'_>) -> Result<String> {
         self.size(&s, field)?;
         let s = clean_text(s, false);
         if s.trim().is_empty() {
             return Err(Error::EmptyField {
-                field: field.into(),
+                field: field.to_string(),
             });
         }
         Ok(s)
     }
 
-    fn required_line(&self, s: String, field: &str) -> Result<String> {
+    fn required_line(&self, s: String, field: Path<'_>) -> Result<String> {
         self.size(&s, field)?;
         let s = clean_text(s, true);
         let trimmed = s.trim();
         if trimmed.is_empty() {
             return Err(Error::EmptyField {
-                field: field.into(),
+                field: field.to_string(),
             });
         }
         Ok(if trimmed.len() == s.len() {
@@ -566,33 +563,61 @@ impl Validator<'_> {
     }
 
     /// Optional text: empty or blank means absent.
-    fn optional_text(&self, s: Option<String>, field: &str) -> Result<Option<String>> {
+    fn optional_text(&self, s: Option<String>, field: Path<'_>) -> Result<Option<String>> {
         match s {
             Some(s) if !s.trim().is_empty() => self.required_text(s, field).map(Some),
             _ => Ok(None),
         }
     }
 
-    fn optional_line(&self, s: Option<String>, field: &str) -> Result<Option<String>> {
+    fn optional_line(&self, s: Option<String>, field: Path<'_>) -> Result<Option<String>> {
         match s {
             Some(s) if !s.trim().is_empty() => self.required_line(s, field).map(Some),
             _ => Ok(None),
         }
     }
 
-    fn image(&self, image: &mut crate::Image, field: &str, alt_required: bool) -> Result<()> {
-        self.url(&image.url, &format!("{field}.url"))?;
+    fn image(&self, image: &mut crate::Image, field: Path<'_>, alt_required: bool) -> Result<()> {
+        self.url(&image.url, field.child("url"))?;
         image.alt = if alt_required {
-            self.required_line(std::mem::take(&mut image.alt), &format!("{field}.alt"))?
+            self.required_line(std::mem::take(&mut image.alt), field.child("alt"))?
         } else {
-            self.size(&image.alt, &format!("{field}.alt"))?;
+            self.size(&image.alt, field.child("alt"))?;
             clean_text(std::mem::take(&mut image.alt), true)
                 .trim()
                 .to_owned()
         };
-        image.caption = self.optional_text(image.caption.take(), &format!("{field}.caption"))?;
-        image.credit = self.optional_line(image.credit.take(), &format!("{field}.credit"))?;
+        image.caption = self.optional_text(image.caption.take(), field.child("caption"))?;
+        image.credit = self.optional_line(image.credit.take(), field.child("credit"))?;
         Ok(())
+    }
+}
+
+/// Where a value sits in an article, as errors name it (`related[2].image.alt`): written
+/// out only when an error needs it, not for every field that is fine.
+#[derive(Debug, Clone, Copy)]
+enum Path<'a> {
+    /// A field by its name, or its dotted path such as `site.url`.
+    Field(&'a str),
+    /// An entry of a list: `authors[0]`.
+    Item(&'a str, usize),
+    /// A field of a value: `{path}.{name}`.
+    Child(&'a Path<'a>, &'a str),
+}
+
+impl<'a> Path<'a> {
+    fn child(&'a self, name: &'a str) -> Path<'a> {
+        Path::Child(self, name)
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Field(name) => f.write_str(name),
+            Path::Item(list, i) => write!(f, "{list}[{i}]"),
+            Path::Child(path, name) => write!(f, "{path}.{name}"),
+        }
     }
 }
 
@@ -695,6 +720,15 @@ fn has_long_cluster(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_name_fields_as_errors_show_them() {
+        let related = Path::Item("related", 2);
+        let image = related.child("image");
+        assert_eq!(image.child("alt").to_string(), "related[2].image.alt");
+        assert_eq!(Path::Item("tags", 0).to_string(), "tags[0]");
+        assert_eq!(Path::Field("site.url").to_string(), "site.url");
+    }
 
     #[test]
     fn cleans_hiding_characters_and_keeps_emoji_sequences() {

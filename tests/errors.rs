@@ -125,6 +125,33 @@ fn empty_title_and_body() {
 }
 
 #[test]
+fn nested_fields_are_named_with_their_place() {
+    let related = r#"{"title": "T", "body": "B", "related": [
+        {"title": "A", "url": "/a"},
+        {"title": "B", "url": "/b", "image": {"url": "/b.png", "alt": "B", "caption": " "}},
+        {"title": "C", "url": "/c", "category": {"name": "\t"}}
+    ]}"#;
+    assert_eq!(
+        json_error(related).to_string(),
+        "empty field `related[2].category.name`: it must contain text"
+    );
+    let comments = r#"{"title": "T", "body": "B", "comments": [
+        {"author": "A", "text": "Fine."}, {"author": "B", "text": "\n"}
+    ]}"#;
+    assert_eq!(
+        json_error(comments).to_string(),
+        "empty field `comments[1].text`: it must contain text"
+    );
+    let mut limits = Limits::default();
+    limits.field_bytes = 8;
+    let image = r#"{"title": "T", "body": "B", "related": [
+        {"title": "A", "url": "/a", "image": {"url": "/a.png", "alt": "A", "caption": "far too long"}}
+    ]}"#;
+    let err = Article::from_json_with(image, &limits).expect_err("the caption is too long");
+    assert_eq!(err.field(), Some("related[0].image.caption"));
+}
+
+#[test]
 fn wrong_type() {
     assert_eq!(
         json_error(r#"{"title": 7, "body": "B"}"#).to_string(),
