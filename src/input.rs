@@ -53,6 +53,7 @@
 //! emoji sequences joined by ZWJ stay whole. Single-line fields (names, titles, tags) also
 //! have their line breaks and tabs turned into spaces.
 
+use serde::Deserialize as _;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{Article, ArticleFields, DisclaimerKind};
@@ -135,8 +136,19 @@ impl Article {
     pub fn from_json_with(json: &str, limits: &Limits) -> Result<Article> {
         check_input_size(json, limits)?;
         let mut de = serde_json::Deserializer::from_str(json);
-        let fields: ArticleFields = serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| json_error(e.path().to_string(), e.into_inner()))?;
+        // Valid input is read once; the field an error is in is found by reading the input
+        // again with its path tracked, which costs time only when there is an error.
+        let fields = match ArticleFields::deserialize(&mut de) {
+            Ok(fields) => fields,
+            Err(error) => {
+                let mut again = serde_json::Deserializer::from_str(json);
+                let tracked = serde_path_to_error::deserialize::<_, ArticleFields>(&mut again);
+                return Err(match tracked {
+                    Err(e) => json_error(e.path().to_string(), e.into_inner()),
+                    Ok(_) => json_error(String::new(), error),
+                });
+            }
+        };
         de.end().map_err(|e| json_error(String::new(), e))?;
         validate(fields, limits)
     }
@@ -171,15 +183,27 @@ impl Article {
         check_input_size(markdown, limits)?;
         let (front, body) = split_front_matter(markdown)?;
         let de = toml::de::Deserializer::parse(front).map_err(|e| toml_error(front, e))?;
-        let mut fields: ArticleFields = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            match inner.span() {
-                // Errors about values keep the field path; the span only helps syntax.
-                Some(_) if path.is_empty() || path == "?" => toml_error(front, inner),
-                _ => serde_error(path, inner.message().to_owned()),
+        // As for JSON: the path of an error is tracked on a second reading.
+        let mut fields = match ArticleFields::deserialize(de) {
+            Ok(fields) => fields,
+            Err(error) => {
+                let tracked = toml::de::Deserializer::parse(front)
+                    .map(serde_path_to_error::deserialize::<_, ArticleFields>);
+                return Err(match tracked {
+                    Ok(Err(e)) => {
+                        let path = e.path().to_string();
+                        let inner = e.into_inner();
+                        match inner.span() {
+                            // Errors about values keep the field path; the span only
+                            // helps syntax.
+                            Some(_) if path.is_empty() || path == "?" => toml_error(front, inner),
+                            _ => serde_error(path, inner.message().to_owned()),
+                        }
+                    }
+                    Ok(Ok(_)) | Err(_) => toml_error(front, error),
+                });
             }
-        })?;
+        };
         if fields.body.is_some() {
             return Err(Error::InvalidValue {
                 field: "body".into(),
