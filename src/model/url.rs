@@ -246,9 +246,14 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
     if s.is_empty() {
         return Err(UrlProblem("it is empty".into()));
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| c.is_control() || c.is_whitespace() || is_invisible(*c))
+    // Printable ASCII without spaces (most URLs) needs no look at each character: one
+    // vectorized pass and a search for a space tell.
+    let plain = !crate::bytes::any_byte(s.as_bytes(), |b| u8::from(b < 0x20) | u8::from(b >= 0x7f))
+        && memchr::memchr(b' ', s.as_bytes()).is_none();
+    if !plain
+        && let Some(c) = s
+            .chars()
+            .find(|c| c.is_control() || c.is_whitespace() || is_invisible(*c))
     {
         return Err(UrlProblem(format!(
             "it contains the character {}",
@@ -427,6 +432,19 @@ mod tests {
         );
         assert_eq!(refused("https://"), "empty host");
         assert_eq!(refused(""), "it is empty");
+    }
+
+    #[test]
+    fn every_ascii_control_and_space_is_refused() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let url = format!("/a{c}b");
+            let refused_char = match check(&url) {
+                Err(UrlProblem(message)) => message.starts_with("it contains the character"),
+                Ok(_) => false,
+            };
+            assert_eq!(refused_char, c.is_control() || c.is_whitespace(), "{b:#x}");
+        }
     }
 
     #[test]
