@@ -84,9 +84,16 @@ fn renders(c: &mut Criterion) {
     compare(c, "longform", &longform());
 }
 
+/// Reading the sample: from Markdown with TOML front matter as it is stored, and from the
+/// JSON a service would receive for it.
 fn parsing(c: &mut Criterion) {
     c.bench_function("sample/parse_front_matter", |b| {
         b.iter(|| Article::from_markdown(black_box(SAMPLE)))
+    });
+    let sample = Article::from_markdown(SAMPLE).expect("the sample is valid");
+    let json = serde_json::to_string(&sample).expect("an article serializes");
+    c.bench_function("sample/parse_json", |b| {
+        b.iter(|| Article::from_json(black_box(&json)))
     });
 }
 
