@@ -264,10 +264,11 @@ impl<'o> Writer<'o> {
             containers: Vec::new(),
             references: StrMap::default(),
             blank_before: false,
-            inline_buffer: String::new(),
+            // Room for a typical paragraph and line up front, instead of growing to them.
+            inline_buffer: String::with_capacity(512),
             link_starts: Vec::new(),
             table: TableBuffers::default(),
-            line: String::new(),
+            line: String::with_capacity(256),
             first: String::new(),
             rest: String::new(),
         }
@@ -566,25 +567,27 @@ impl<'o> Writer<'o> {
             for notice in &view.notices {
                 self.open(Container::Quote);
                 self.update_prefixes(false);
-                let (first, rest) = (self.first.clone(), self.rest.clone());
-                let bar = |p: &str| p.replacen("> ", "| ", 1);
+                // A notice's lines start with a bar where a quote's have `>`: the prefixes
+                // are changed in place (the next block makes its own again).
+                let mut first = std::mem::take(&mut self.first);
+                let mut rest = std::mem::take(&mut self.rest);
+                for prefix in [&mut first, &mut rest] {
+                    if let Some(at) = prefix.find("> ") {
+                        prefix.replace_range(at..at + 1, "|");
+                    }
+                }
                 wrap_into(
                     &mut self.out,
                     &notice.text,
                     self.options.width,
-                    &bar(&first),
-                    &bar(&rest),
+                    &first,
+                    &rest,
                 );
                 if notice.with_sources && !article.sources().is_empty() {
                     let line = self.sources(strings, article.sources());
-                    wrap_into(
-                        &mut self.out,
-                        &line,
-                        self.options.width,
-                        &bar(&rest),
-                        &bar(&rest),
-                    );
+                    wrap_into(&mut self.out, &line, self.options.width, &rest, &rest);
                 }
+                (self.first, self.rest) = (first, rest);
                 self.containers.pop();
                 self.blank_before = true;
             }
