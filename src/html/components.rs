@@ -453,6 +453,13 @@ struct PlainText<'a>(&'a str);
 
 impl Render for PlainText<'_> {
     fn render(&self) -> Markup {
+        // Most comments are one line: one vectorized search tells, and skips the splitting.
+        if memchr::memchr(b'\n', self.0.as_bytes()).is_none() {
+            let line = self.0.trim();
+            return html! {
+                @if !line.is_empty() { p { (Text(line)) } }
+            };
+        }
         let paragraphs = self
             .0
             .split("\n\n")
@@ -699,5 +706,20 @@ pub struct Head<'p> {
 impl Render for Head<'_> {
     fn render_to(&self, buffer: &mut String) {
         super::head::write_head(self.view, buffer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_keeps_paragraphs_and_line_breaks() {
+        let html = |text: &str| PlainText(text).render().into_string();
+        assert_eq!(html("  one line <b>  "), "<p>one line &lt;b&gt;</p>");
+        assert_eq!(html(" \t "), "");
+        assert_eq!(html("a\r"), "<p>a</p>");
+        assert_eq!(html("a\nb\n\n\nc"), "<p>a<br>b</p><p>c</p>");
+        assert_eq!(html("a\n \nb"), "<p>a<br> <br>b</p>");
     }
 }
