@@ -8,7 +8,9 @@
 //! OUTPUT is `page` (`html::page`, the default), `text` (`text::render`), `reading-time`
 //! (`ReadingTime::of_text` over the body's Markdown, as `benches/reading_time.rs` counts),
 //! or one of the baselines of `benches/render.rs` on the same body: `comrak-html` (comrak's
-//! `markdown_to_html`) and `comrak-parse` (comrak's parse alone). ARTICLE is a `.json` or
+//! `markdown_to_html`) and `comrak-parse` (comrak's parse alone); or reading the article:
+//! `read-json` (`Article::from_json` of the article as JSON) and `read-markdown`
+//! (`Article::from_markdown` of the Markdown file, or of the bundled sample). ARTICLE is a `.json` or
 //! `.md` file (default: the bundled sample); `--long-form` replaces its body with the
 //! benches' 50 KB long-form body. Prints the time per render on stderr.
 //!
@@ -31,7 +33,7 @@ use dateline::{Article, Limits};
 #[path = "../benches/common/mod.rs"]
 mod common;
 
-const USAGE: &str = "usage: profile [--output page|text|reading-time|comrak-html|comrak-parse] [--long-form] [--iterations N] [ARTICLE]";
+const USAGE: &str = "usage: profile [--output page|text|reading-time|comrak-html|comrak-parse|read-json|read-markdown] [--long-form] [--iterations N] [ARTICLE]";
 
 #[derive(Clone, Copy)]
 enum Output {
@@ -40,6 +42,8 @@ enum Output {
     ReadingTime,
     ComrakHtml,
     ComrakParse,
+    ReadJson,
+    ReadMarkdown,
 }
 
 struct Args {
@@ -66,6 +70,8 @@ fn parse_args() -> Result<Args, String> {
                     Some("reading-time") => Output::ReadingTime,
                     Some("comrak-html") => Output::ComrakHtml,
                     Some("comrak-parse") => Output::ComrakParse,
+                    Some("read-json") => Output::ReadJson,
+                    Some("read-markdown") => Output::ReadMarkdown,
                     other => {
                         return Err(format!("unknown output `{}`", other.unwrap_or("")));
                     }
@@ -108,6 +114,23 @@ fn load(args: &Args) -> Result<Article, String> {
     Article::from_json(&json.to_string()).map_err(|e| e.to_string())
 }
 
+/// The Markdown with front matter that `read-markdown` reads: the ARTICLE file, or the
+/// bundled sample.
+fn markdown_source(args: &Args) -> Result<String, String> {
+    if args.long_form {
+        return Err("`read-markdown` reads the article as it is, without `--long-form`".into());
+    }
+    match &args.article {
+        None => Ok(common::SAMPLE.to_owned()),
+        Some(path) if path.ends_with(".json") => Err(format!(
+            "`read-markdown` needs a Markdown article, not `{path}`"
+        )),
+        Some(path) => {
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
@@ -118,6 +141,19 @@ fn main() -> ExitCode {
     };
     let article = match load(&args) {
         Ok(article) => article,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    // The text that the reading outputs read, made before the loop.
+    let source = match args.output {
+        Output::ReadJson => serde_json::to_string(&article).map_err(|e| e.to_string()),
+        Output::ReadMarkdown => markdown_source(&args),
+        _ => Ok(String::new()),
+    };
+    let source = match source {
+        Ok(source) => source,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -139,6 +175,12 @@ fn main() -> ExitCode {
                 let arena = comrak::Arena::new();
                 let root = comrak::parse_document(&arena, article.body(), &markdown_options);
                 usize::from(root.first_child().is_some())
+            }
+            Output::ReadJson => {
+                Article::from_json(black_box(&source)).map_or(0, |a| a.body().len())
+            }
+            Output::ReadMarkdown => {
+                Article::from_markdown(black_box(&source)).map_or(0, |a| a.body().len())
             }
         };
     }
