@@ -248,8 +248,7 @@ pub(crate) fn check(input: &str) -> Result<Url, UrlProblem> {
     }
     // Printable ASCII without spaces (most URLs) needs no look at each character: one
     // vectorized pass and a search for a space tell.
-    let plain = !crate::bytes::any_byte(s.as_bytes(), |b| u8::from(b < 0x20) | u8::from(b >= 0x7f))
-        && memchr::memchr(b' ', s.as_bytes()).is_none();
+    let plain = crate::bytes::is_printable_ascii(s) && memchr::memchr(b' ', s.as_bytes()).is_none();
     if !plain
         && let Some(c) = s
             .chars()
