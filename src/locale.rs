@@ -817,25 +817,36 @@ impl Strings {
         names: impl ExactSizeIterator<Item = &'n str>,
         out: &mut String,
     ) {
-        let last = names.len().saturating_sub(1);
+        let count = names.len();
         for (i, name) in names.enumerate() {
-            if i == last && i > 0 {
-                // Chinese and Japanese set no space around a word; other languages set
-                // one around a word, none around punctuation such as `、`.
-                let unspaced = matches!(primary(&self.language), "ja" | "zh")
-                    || self.and.chars().all(|c| !c.is_alphanumeric());
-                let sep = if unspaced { "" } else { " " };
-                out.push_str(sep);
-                out.push_str(&self.and);
-                out.push_str(sep);
-            } else if i > 0 {
-                out.push_str(match primary(&self.language) {
-                    "ja" | "zh" => "、",
-                    "ar" => "، ",
-                    _ => ", ",
-                });
-            }
+            self.write_name_separator(i, count, out);
             out.push_str(name);
+        }
+    }
+
+    /// Writes what goes before the name at `index` of `count` names joined the local way:
+    /// nothing before the first, "and" before the last, a comma before the others. The
+    /// HTML byline, which links each name, joins them with it too.
+    pub(crate) fn write_name_separator(&self, index: usize, count: usize, out: &mut String) {
+        if index == 0 {
+            return;
+        }
+        let language = primary(&self.language);
+        if index + 1 == count {
+            // Chinese and Japanese set no space around a word; other languages set one
+            // around a word, none around punctuation such as `、`.
+            let unspaced =
+                matches!(language, "ja" | "zh") || self.and.chars().all(|c| !c.is_alphanumeric());
+            let space = if unspaced { "" } else { " " };
+            out.push_str(space);
+            out.push_str(&self.and);
+            out.push_str(space);
+        } else {
+            out.push_str(match language {
+                "ja" | "zh" => "、",
+                "ar" => "، ",
+                _ => ", ",
+            });
         }
     }
 }

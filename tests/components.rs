@@ -149,3 +149,45 @@ fn hostile_text_fields_are_escaped() {
         "only the JSON-LD script"
     );
 }
+
+#[test]
+fn the_byline_joins_names_as_the_strings_do() {
+    // The byline links each name, so it joins them itself; it must join them as the
+    // author meta tag and plain text do.
+    let names = ["Kim", "Lee", "Park"];
+    for language in ["en", "zh", "ja", "ar", "ko", "fr"] {
+        for count in 1..=3 {
+            let authors: Vec<String> = names[..count]
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    // One name with a link, so that both kinds of author are joined.
+                    let url = if i == 1 { r#", "url": "/a""# } else { "" };
+                    format!(r#"{{"name": "{name}"{url}}}"#)
+                })
+                .collect();
+            let json = format!(
+                r#"{{"title": "T", "body": "B", "language": "{language}", "authors": [{}]}}"#,
+                authors.join(", ")
+            );
+            let article = dateline::Article::from_json(&json).unwrap();
+            let options = HtmlOptions::default();
+            let byline = Page::new(&article, &options).byline().to_string();
+            let start = byline.find("<p class=\"dl-byline\">").unwrap();
+            let end = start + byline[start..].find("</p>").unwrap();
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in byline[start..end].chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let strings = dateline::locale::Strings::for_language(language);
+            let expected = format!("{} {}", strings.by, strings.join(&names[..count]));
+            assert_eq!(text, expected, "{language}, {count} names");
+        }
+    }
+}

@@ -110,6 +110,22 @@ impl Render for Plural<'_> {
     }
 }
 
+/// What goes before a name in a list of names, as [`Strings::join`] joins them, escaped.
+struct NameSeparator<'s> {
+    strings: &'s Strings,
+    index: usize,
+    count: usize,
+}
+
+impl Render for NameSeparator<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let start = buffer.len();
+        self.strings
+            .write_name_separator(self.index, self.count, buffer);
+        escape_written(buffer, start);
+    }
+}
+
 /// Source links, comma-separated.
 struct SourceLinks<'a>(&'a [Source]);
 
@@ -222,9 +238,7 @@ impl Render for Byline<'_> {
                     p.dl-byline {
                         (Text(&strings.by)) " "
                         @for (i, author) in authors.iter().enumerate() {
-                            @if i > 0 {
-                                @if i + 1 == authors.len() { " " (Text(&strings.and)) " " } @else { ", " }
-                            }
+                            (NameSeparator { strings, index: i, count: authors.len() })
                             @match &author.url {
                                 Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" { (Text(&author.name)) },
                                 None => span.dl-author { (Text(&author.name)) },
