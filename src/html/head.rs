@@ -35,6 +35,16 @@ pub(crate) fn schema_type(kind: ArticleKind) -> &'static str {
     }
 }
 
+/// Writes the tags as keywords, comma-separated: for the keywords meta tag and JSON-LD.
+fn write_keywords(tags: &[String], out: &mut String) {
+    for (i, tag) in tags.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(tag);
+    }
+}
+
 /// Writes the `og:locale` form of a language tag: `en_US`, `ko_KR`, or the language alone.
 fn og_locale(language: &str, out: &mut String) {
     for (i, part) in language.split('-').enumerate() {
@@ -82,12 +92,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     }
     if !article.tags().is_empty() {
         meta_with(out, meta_start!("name", "keywords"), |out| {
-            for (i, tag) in article.tags().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(tag);
-            }
+            write_keywords(article.tags(), out);
         });
     }
     meta(out, meta_start!("property", "og:type"), "article");
@@ -302,14 +307,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     );
     if !article.tags().is_empty() {
         json.key(key!("keywords"));
-        json.string_with(|out| {
-            for (i, tag) in article.tags().iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                out.push_str(tag);
-            }
-        });
+        json.string_with(|out| write_keywords(article.tags(), out));
     }
     json.field(key!("inLanguage"), article.language());
     json.key(key!("wordCount"));
