@@ -481,6 +481,8 @@ impl<'o> Writer<'o> {
         let strings: &Strings = &view.strings;
         let parts = &self.options.parts;
         let mut line = std::mem::take(&mut self.line);
+        // The sources line, made once for the meta lines and the AI notice.
+        let mut sources_line: Option<String> = None;
         if parts.site
             && let Some(site) = article.site()
         {
@@ -535,8 +537,9 @@ impl<'o> Writer<'o> {
                 .format_into(&strings.language, minutes, meta.next());
             self.paragraph(&line);
             if !article.sources().is_empty() {
-                let line = self.sources(strings, article.sources());
-                wrap_into(&mut self.out, &line, self.options.width, "", "");
+                let line =
+                    sources_line.get_or_insert_with(|| self.sources(strings, article.sources()));
+                wrap_into(&mut self.out, line, self.options.width, "", "");
             }
         }
         if parts.summary
@@ -584,8 +587,9 @@ impl<'o> Writer<'o> {
                     &rest,
                 );
                 if notice.with_sources && !article.sources().is_empty() {
-                    let line = self.sources(strings, article.sources());
-                    wrap_into(&mut self.out, &line, self.options.width, &rest, &rest);
+                    let line = sources_line
+                        .get_or_insert_with(|| self.sources(strings, article.sources()));
+                    wrap_into(&mut self.out, line, self.options.width, &rest, &rest);
                 }
                 (self.first, self.rest) = (first, rest);
                 self.containers.pop();
