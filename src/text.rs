@@ -850,8 +850,8 @@ impl<'o> Writer<'o> {
             Value::Table(t) => &t.alignments,
             _ => &[],
         };
-        // Every cell's text, one line each, in one buffer, as (start, end) spans; each row
-        // is the spans from its start to the next row's.
+        // Every cell's text, one line each, in one buffer, as (start, end, display width)
+        // spans; each row is the spans from its start to the next row's.
         let mut cells = std::mem::take(&mut self.table.cells);
         let mut spans = std::mem::take(&mut self.table.spans);
         let mut row_starts = std::mem::take(&mut self.table.row_starts);
@@ -872,7 +872,7 @@ impl<'o> Writer<'o> {
                     }
                     cells.push_str(piece);
                 }
-                spans.push((start, cells.len()));
+                spans.push((start, cells.len(), display_columns(&cells[start..])));
                 self.inline_buffer = text;
             }
         }
@@ -880,11 +880,10 @@ impl<'o> Writer<'o> {
             let end = row_starts.get(r + 1).copied().unwrap_or(spans.len());
             spans[row_starts[r]..end]
                 .iter()
-                .map(|&(start, end)| &cells[start..end])
+                .map(|&(start, end, columns)| (&cells[start..end], columns))
         };
         for r in 0..row_starts.len() {
-            for (i, cell) in row(r).enumerate() {
-                let columns = display_columns(cell);
+            for (i, (_, columns)) in row(r).enumerate() {
                 match widths.get_mut(i) {
                     Some(width) => *width = columns.max(*width),
                     None => widths.push(columns),
@@ -905,11 +904,11 @@ impl<'o> Writer<'o> {
                 self.out.push_str(rest);
                 let mut cells = row(r);
                 for (i, width) in widths.iter().enumerate() {
-                    let cell = cells.next().unwrap_or("");
+                    let (cell, columns) = cells.next().unwrap_or(("", 0));
                     if i > 0 {
                         self.out.push_str(" | ");
                     }
-                    let pad = width - display_columns(cell);
+                    let pad = width - columns;
                     let before = match alignments.get(i) {
                         Some(TableAlignment::Right) => pad,
                         Some(TableAlignment::Center) => pad / 2,
@@ -942,8 +941,8 @@ impl<'o> Writer<'o> {
                     self.out.push_str(rest.trim_end());
                     self.out.push('\n');
                 }
-                let mut header = row(0);
-                for cell in row(r) {
+                let mut header = row(0).map(|(name, _)| name);
+                for (cell, _) in row(r) {
                     let name = header.next().unwrap_or("");
                     line.clear();
                     if !name.is_empty() {
@@ -968,7 +967,7 @@ impl<'o> Writer<'o> {
 #[derive(Default)]
 struct TableBuffers {
     cells: String,
-    spans: Vec<(usize, usize)>,
+    spans: Vec<(usize, usize, usize)>,
     row_starts: Vec<usize>,
     widths: Vec<usize>,
 }
