@@ -135,7 +135,10 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
     w.finish(&view.strings)
 }
 
-/// Pieces of a line of the page's own parts, joined by ` · ` as they are written.
+/// What joins the pieces of a line of the page's own parts.
+const SEPARATOR: &str = " · ";
+
+/// Pieces of a line of the page's own parts, joined by [`SEPARATOR`] as they are written.
 struct Pieces<'l> {
     line: &'l mut String,
     count: usize,
@@ -151,7 +154,7 @@ impl<'l> Pieces<'l> {
     /// The line, ready for the next piece.
     fn next(&mut self) -> &mut String {
         if self.count > 0 {
-            self.line.push_str(" · ");
+            self.line.push_str(SEPARATOR);
         }
         self.count += 1;
         self.line
@@ -370,6 +373,19 @@ impl<'o> Writer<'o> {
         }
     }
 
+    /// Writes a line of [`Pieces`] as one block, wrapped between pieces where it can be.
+    fn pieces(&mut self, line: &str) {
+        self.block_gap();
+        self.update_prefixes(true);
+        wrap_pieces(
+            &mut self.out,
+            line,
+            self.options.width,
+            &self.first,
+            &self.rest,
+        );
+    }
+
     fn verbatim(&mut self, text: &str, indent: &str) {
         self.block_gap();
         self.update_prefixes(true);
@@ -505,7 +521,7 @@ impl<'o> Writer<'o> {
                 kicker.next().push_str(piece);
             }
             if kicker.count > 0 {
-                self.paragraph(&line);
+                self.pieces(&line);
             }
         }
         self.heading(article.title(), Some('='));
@@ -535,7 +551,7 @@ impl<'o> Writer<'o> {
             strings
                 .min_read
                 .format_into(&strings.language, minutes, meta.next());
-            self.paragraph(&line);
+            self.pieces(&line);
             if !article.sources().is_empty() {
                 let line =
                     sources_line.get_or_insert_with(|| self.sources(strings, article.sources()));
@@ -602,10 +618,10 @@ impl<'o> Writer<'o> {
                 line.clear();
                 line.push_str(&comment.author);
                 if let Some(posted) = comment.posted {
-                    line.push_str(" · ");
+                    line.push_str(SEPARATOR);
                     strings.write_date(posted.date(), &mut line);
                 }
-                self.paragraph(&line);
+                self.pieces(&line);
                 self.containers.push(Container::Item {
                     marker: Marker::Indent,
                     used: true,
@@ -648,7 +664,7 @@ impl<'o> Writer<'o> {
                 }
                 if meta.count > 0 {
                     self.update_prefixes(false);
-                    wrap_into(
+                    wrap_pieces(
                         &mut self.out,
                         &line,
                         self.options.width,
@@ -1092,6 +1108,57 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
         return;
     }
     wrap_unicode(out, text, width, initial, subsequent);
+}
+
+/// [`wrap_into`] for a line of [`Pieces`]: lines break after a separator rather than
+/// inside a piece, so that "3 min read" or a date stays whole, and a piece breaks inside
+/// only when it is too wide for a line of its own. The separator before a break stays at
+/// the end of its line.
+fn wrap_pieces(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) {
+    if width == 0 || !text.contains(SEPARATOR) {
+        wrap_into(out, text, width, initial, subsequent);
+        return;
+    }
+    if fits_on_one_line(out, text, width, initial) {
+        return;
+    }
+    // The lines as `wrap_into` would take them, at least one column for text.
+    let widths = [initial, subsequent].map(|prefix| {
+        let prefix = display_columns(prefix);
+        width.max(prefix + 1) - prefix
+    });
+    let separator = display_columns(SEPARATOR);
+    // The trailing separator at a break: ` ·`.
+    let trailing = SEPARATOR.trim_end();
+    let mut pieces = text.split(SEPARATOR).peekable();
+    let mut first = true;
+    // The pieces of the line being filled, as a range of `text`, and its columns.
+    let (mut start, mut end, mut used) = (0, 0, 0);
+    while let Some(piece) = pieces.next() {
+        let piece_start = piece.as_ptr() as usize - text.as_ptr() as usize;
+        let last = pieces.peek().is_none();
+        // A piece that is not the last needs room for the separator after it, should
+        // the line break there.
+        let needs = display_columns(piece) + if last { 0 } else { display_columns(trailing) };
+        let available = widths[usize::from(!first)];
+        if end > start && used + separator + needs > available {
+            let mut line = String::with_capacity(end - start + trailing.len());
+            line.push_str(&text[start..end]);
+            line.push_str(trailing);
+            let prefix = if first { initial } else { subsequent };
+            wrap_into(out, &line, width, prefix, subsequent);
+            first = false;
+            (start, used) = (piece_start, 0);
+        } else if end > start {
+            used += separator;
+        } else {
+            start = piece_start;
+        }
+        end = piece_start + piece.len();
+        used += display_columns(piece);
+    }
+    let prefix = if first { initial } else { subsequent };
+    wrap_into(out, &text[start..end], width, prefix, subsequent);
 }
 
 /// [`wrap_into`] for text in any script that fits on its first line, as textwrap measures
@@ -1562,6 +1629,59 @@ mod tests {
             proptest::prop_assert!(fast.is_empty());
         }
         Ok(())
+    }
+
+    proptest::proptest! {
+        /// A line of pieces breaks only between pieces while each fits a line of its own,
+        /// keeps every word, and keeps within the width.
+        #[test]
+        fn pieces_break_between_pieces(
+            pieces in proptest::collection::vec("[a-z]{1,7}( [a-z0-9]{1,7}){0,3}", 1..6),
+            width in 8usize..60,
+            indent in proptest::sample::select(vec!["", "  ", "| "]),
+        ) {
+            let text = pieces.join(SEPARATOR);
+            let mut out = String::new();
+            wrap_pieces(&mut out, &text, width, indent, indent);
+            let lines: Vec<&str> = out.lines().map(|line| &line[indent.len()..]).collect();
+            proptest::prop_assert_eq!(lines.join(" "), text.clone());
+            let available = width.max(indent.len() + 1) - indent.len();
+            if pieces.iter().all(|piece| piece.len() + 2 <= available) {
+                for line in &lines {
+                    proptest::prop_assert!(
+                        indent.len() + display_columns(line) <= width,
+                        "{line:?}"
+                    );
+                }
+                for piece in &pieces {
+                    proptest::prop_assert!(
+                        lines.iter().any(|line| line.contains(piece.as_str())),
+                        "{piece:?} broken in {lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_that_fit_are_one_line_and_a_wide_piece_wraps_inside() {
+        let wrap = |text: &str, width: usize| {
+            let mut out = String::new();
+            wrap_pieces(&mut out, text, width, "", "");
+            out
+        };
+        assert_eq!(wrap("a · b", 72), "a · b\n");
+        assert_eq!(wrap("a · b", 0), "a · b\n");
+        assert_eq!(
+            wrap("March 1, 2026 · 12 min read", 20),
+            "March 1, 2026 ·\n12 min read\n"
+        );
+        assert_eq!(
+            wrap("By one two three four · 3 min read", 12),
+            "By one two\nthree four ·\n3 min read\n"
+        );
+        // Two columns a Hangul syllable: the break moves before the wide piece.
+        assert_eq!(wrap("ab · 한국어 기사", 12), "ab ·\n한국어 기사\n");
     }
 
     proptest::proptest! {
