@@ -14,6 +14,7 @@ use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{ListType, NodeValue, TableAlignment};
 
 use super::{Heading, Node};
+use crate::locale::push_decimal;
 
 /// Writes the tree under `root` as HTML into `out`.
 pub(super) fn write(
@@ -174,7 +175,8 @@ impl Writer<'_> {
             NodeValue::Heading(heading) => {
                 self.cr();
                 // Ids from the parse, so that they match the table of contents.
-                let _ = write!(self.out, "<h{}", heading.level);
+                self.push("<h");
+                push_decimal(self.out, u64::from(heading.level));
                 if let Some(h) = self.headings.get(self.next_heading) {
                     self.push(" id=\"");
                     self.escape(&h.id);
@@ -193,7 +195,9 @@ impl Writer<'_> {
                     ListType::Bullet => self.push("<ul>\n"),
                     ListType::Ordered if list.start == 1 => self.push("<ol>\n"),
                     ListType::Ordered => {
-                        let _ = writeln!(self.out, "<ol start=\"{}\">", list.start);
+                        self.push("<ol start=\"");
+                        push_decimal(self.out, list.start as u64);
+                        self.push("\">\n");
                     }
                 }
             }
@@ -285,10 +289,13 @@ impl Writer<'_> {
                 id.push_str("fnref-");
                 id.push_str(&reference.name);
                 if reference.ref_num > 1 {
-                    let _ = write!(id, "-{}", reference.ref_num);
+                    id.push('-');
+                    push_decimal(&mut id, u64::from(reference.ref_num));
                 }
                 self.escape_href(&id);
-                let _ = write!(self.out, "\" data-footnote-ref>{}</a></sup>", reference.ix);
+                self.push("\" data-footnote-ref>");
+                push_decimal(self.out, u64::from(reference.ix));
+                self.push("</a></sup>");
             }
             // Nothing else is made with dateline's options; the text inside is written.
             _ => {}
@@ -314,7 +321,9 @@ impl Writer<'_> {
             NodeValue::Strikethrough => self.push("</del>"),
             NodeValue::Link(_) => self.push("</a>"),
             NodeValue::Heading(heading) => {
-                let _ = writeln!(self.out, "</h{}>", heading.level);
+                self.push("</h");
+                push_decimal(self.out, u64::from(heading.level));
+                self.push(">\n");
             }
             NodeValue::BlockQuote => {
                 self.cr();

@@ -3,8 +3,6 @@
 //! This is the only module that names comrak. Its types stay here, so that a comrak
 //! release that renames options changes one file, and none of them reach the public API.
 
-use std::fmt::Write as _;
-
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
@@ -255,7 +253,7 @@ impl Anchors {
         let mut suffix = *self.taken.value_mut(repeated);
         loop {
             candidate.truncate(stem);
-            let _ = write!(candidate, "{suffix}");
+            crate::locale::push_decimal(&mut candidate, suffix as u64);
             if self.taken.position(&candidate).is_none() {
                 break;
             }
