@@ -197,6 +197,10 @@ pub struct Strings {
     pub references: Text,
     /// The word before an image's alt text in plain text: "Image".
     pub image: Text,
+    /// Accessible name of the link from a footnote back to where it is referenced;
+    /// `{n}` is the footnote's number, with `-2`, `-3` and so on for its later
+    /// references: "Back to reference {n}".
+    pub back_to_reference: Text,
 }
 
 macro_rules! texts {
@@ -299,6 +303,7 @@ impl Strings {
         match primary(&language.to_ascii_lowercase()) {
             "ko" => {
                 s.references = "참고 링크".into();
+                s.back_to_reference = "본문의 {n}번 참조로 돌아가기".into();
                 s.image = "이미지".into();
                 s.min_read = PluralText::new("읽는 데 {n}분");
                 s.sources = PluralText::new("출처");
@@ -339,6 +344,7 @@ impl Strings {
             }
             "ja" => {
                 s.references = "リンク".into();
+                s.back_to_reference = "本文の参照 {n} に戻る".into();
                 s.image = "画像".into();
                 s.min_read = PluralText::new("{n}分で読めます");
                 s.sources = PluralText::new("出典");
@@ -380,6 +386,7 @@ impl Strings {
             }
             "zh" => {
                 s.references = "链接".into();
+                s.back_to_reference = "返回正文引用 {n}".into();
                 s.image = "图片".into();
                 s.min_read = PluralText::new("阅读时间 {n} 分钟");
                 s.sources = PluralText::new("来源");
@@ -421,6 +428,7 @@ impl Strings {
             }
             "es" => {
                 s.references = "Referencias".into();
+                s.back_to_reference = "Volver a la referencia {n}".into();
                 s.image = "Imagen".into();
                 s.min_read = PluralText::new("{n} min de lectura");
                 s.sources = PluralText::new("Fuentes").one("Fuente");
@@ -474,6 +482,7 @@ impl Strings {
             }
             "fr" => {
                 s.references = "Références".into();
+                s.back_to_reference = "Retour à la référence {n}".into();
                 s.image = "Image".into();
                 s.min_read = PluralText::new("{n} min de lecture");
                 s.sources = PluralText::new("Sources").one("Source");
@@ -529,6 +538,7 @@ impl Strings {
             }
             "de" => {
                 s.references = "Verweise".into();
+                s.back_to_reference = "Zurück zum Verweis {n}".into();
                 s.image = "Bild".into();
                 s.min_read = PluralText::new("{n} Min. Lesezeit");
                 s.sources = PluralText::new("Quellen").one("Quelle");
@@ -583,6 +593,7 @@ impl Strings {
             }
             "ar" => {
                 s.references = "المراجع".into();
+                s.back_to_reference = "العودة إلى الإحالة {n}".into();
                 s.image = "صورة".into();
                 s.min_read = PluralText {
                     zero: Some("أقل من دقيقة للقراءة".into()),
@@ -702,6 +713,7 @@ impl Strings {
             colon: ": ".into(),
             references: "References".into(),
             image: "Image".into(),
+            back_to_reference: "Back to reference {n}".into(),
         }
     }
 
@@ -809,6 +821,23 @@ impl Strings {
         let mut out = String::new();
         self.write_joined(names.iter().copied(), &mut out);
         out
+    }
+
+    /// The accessible name of the link back to the `reference`th reference (from 1) to
+    /// footnote `number`, from [`Strings::back_to_reference`], written at the end of
+    /// `out`: "Back to reference 2", then "Back to reference 2-2".
+    pub(crate) fn write_back_to_reference(&self, number: u32, reference: u32, out: &mut String) {
+        fill_into(&self.back_to_reference, out, |name, out| match name {
+            "n" => {
+                push_decimal(out, u64::from(number));
+                if reference > 1 {
+                    out.push('-');
+                    push_decimal(out, u64::from(reference));
+                }
+                Ok(())
+            }
+            _ => Err(fmt::Error),
+        });
     }
 
     /// [`Strings::join`], written at the end of `out`.

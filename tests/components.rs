@@ -191,3 +191,33 @@ fn the_byline_joins_names_as_the_strings_do() {
         }
     }
 }
+
+#[test]
+fn footnote_links_back_are_named_in_the_page_language() {
+    let body = "One[^a], two[^a].\\n\\n[^a]: The note.";
+    let labels = |language: &str, options: &HtmlOptions| {
+        let json = format!(r#"{{"title": "T", "body": "{body}", "language": "{language}"}}"#);
+        let article = dateline::Article::from_json(&json).unwrap();
+        let html = Page::new(&article, options).body().to_string();
+        html.split("aria-label=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    let options = HtmlOptions::default();
+    assert_eq!(
+        labels("en", &options),
+        ["Back to reference 1", "Back to reference 1-2"]
+    );
+    assert_eq!(
+        labels("ko", &options),
+        ["본문의 1번 참조로 돌아가기", "본문의 1-2번 참조로 돌아가기"]
+    );
+    assert_eq!(labels("fr", &options)[0], "Retour à la référence 1");
+    // A host's own words are escaped like any other text.
+    let mut strings = dateline::locale::Strings::for_language("en");
+    strings.back_to_reference = "\"Up\" to {n}".into();
+    let mut options = HtmlOptions::default();
+    options.strings = Some(strings);
+    assert_eq!(labels("en", &options)[0], "&quot;Up&quot; to 1");
+}

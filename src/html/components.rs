@@ -16,17 +16,17 @@ use crate::{DateTime, Provenance, Source};
 /// Something that writes the article body's HTML: the parsed tree, or HTML rendered from
 /// it earlier.
 pub(crate) trait WriteBody {
-    fn write_body(&self, headings: &Arc<[Heading]>, out: &mut String);
+    fn write_body(&self, headings: &Arc<[Heading]>, strings: &Strings, out: &mut String);
 }
 
 impl WriteBody for crate::markdown::Body<'_> {
-    fn write_body(&self, headings: &Arc<[Heading]>, out: &mut String) {
-        self.write_html(headings, out);
+    fn write_body(&self, headings: &Arc<[Heading]>, strings: &Strings, out: &mut String) {
+        self.write_html(headings, strings, out);
     }
 }
 
 impl WriteBody for String {
-    fn write_body(&self, _headings: &Arc<[Heading]>, out: &mut String) {
+    fn write_body(&self, _headings: &Arc<[Heading]>, _strings: &Strings, out: &mut String) {
         out.push_str(self);
     }
 }
@@ -334,7 +334,8 @@ struct BodyWith<'p, B: WriteBody + ?Sized> {
 impl<B: WriteBody + ?Sized> Render for BodyWith<'_, B> {
     fn render_to(&self, buffer: &mut String) {
         buffer.push_str("<div class=\"dl-body\">\n");
-        self.body.write_body(&self.view.headings, buffer);
+        self.body
+            .write_body(&self.view.headings, &self.view.strings, buffer);
         buffer.push_str("</div>\n");
     }
 }

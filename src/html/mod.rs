@@ -250,7 +250,7 @@ impl<'a> Page<'a> {
             &arena,
         );
         let mut html = String::with_capacity(article.body().len() * 3 / 2);
-        body.write_html(&view.headings, &mut html);
+        body.write_html(&view.headings, &view.strings, &mut html);
         Page {
             view,
             body: html,

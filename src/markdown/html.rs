@@ -8,13 +8,11 @@
 //! equal to comrak's formatter, with dateline's changes (heading ids, alignment classes,
 //! lazily loaded images), by the tests below.
 
-use std::fmt::Write as _;
-
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{ListType, NodeValue, TableAlignment};
 
 use super::{Heading, Node};
-use crate::locale::push_decimal;
+use crate::locale::{Strings, push_decimal};
 
 /// Writes the tree under `root` as HTML into `out`.
 pub(super) fn write(
@@ -22,11 +20,13 @@ pub(super) fn write(
     headings: &[Heading],
     alignments: &[TableAlignment],
     raw_html: bool,
+    strings: &Strings,
     out: &mut String,
 ) {
     let mut writer = Writer {
         start: out.len(),
         out,
+        strings,
         headings,
         next_heading: 0,
         alignments,
@@ -42,6 +42,8 @@ struct Writer<'w> {
     out: &'w mut String,
     /// Where the body starts in `out`: before it, the body is at the start of a line.
     start: usize,
+    /// The page's words, for the footnotes' links back.
+    strings: &'w Strings,
     headings: &'w [Heading],
     next_heading: usize,
     alignments: &'w [TableAlignment],
@@ -367,30 +369,42 @@ impl Writer<'_> {
     }
 
     /// Links back from the footnote being written to each reference to it, once per
-    /// footnote; returns whether they were written.
+    /// footnote, named in the page's language; returns whether they were written.
     fn footnote_backrefs(&mut self, name: &str, references: u32) -> bool {
         if self.footnotes_with_backrefs >= self.footnotes {
             return false;
         }
         self.footnotes_with_backrefs = self.footnotes;
         let number = self.footnotes;
+        let mut label = String::new();
         for reference in 1..=references {
-            let suffix = if reference > 1 {
+            if reference > 1 {
                 self.push(" ");
-                format!("-{reference}")
-            } else {
-                String::new()
+            }
+            let suffix = |out: &mut String| {
+                if reference > 1 {
+                    out.push('-');
+                    push_decimal(out, u64::from(reference));
+                }
             };
             self.push("<a href=\"#fnref-");
             self.escape_href(name);
-            let _ = write!(
-                self.out,
-                "{suffix}\" class=\"footnote-backref\" data-footnote-backref \
-                 data-footnote-backref-idx=\"{number}{suffix}\" \
-                 aria-label=\"Back to reference {number}{suffix}\">↩"
+            suffix(self.out);
+            self.push(
+                "\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"",
             );
+            push_decimal(self.out, u64::from(number));
+            suffix(self.out);
+            self.push("\" aria-label=\"");
+            label.clear();
+            self.strings
+                .write_back_to_reference(number, reference, &mut label);
+            self.escape(&label);
+            self.push("\">↩");
             if reference > 1 {
-                let _ = write!(self.out, "<sup class=\"footnote-ref\">{reference}</sup>");
+                self.push("<sup class=\"footnote-ref\">");
+                push_decimal(self.out, u64::from(reference));
+                self.push("</sup>");
             }
             self.push("</a>");
         }
@@ -415,6 +429,8 @@ fn header_cell(cell: Node<'_>) -> bool {
 mod tests {
     use std::fmt::Write as _;
     use std::sync::Arc;
+
+    use crate::locale::Strings;
 
     use comrak::nodes::{NodeValue, TableAlignment};
     use proptest::prelude::*;
@@ -513,14 +529,21 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut ours = String::new();
-        body.write_html(&body.headings, &mut ours);
+        body.write_html(&body.headings, &Strings::for_language("en"), &mut ours);
         let theirs = comrak_html(body.root, &body.headings, &body.cell_alignments, false);
         assert_eq!(ours, theirs, "{markdown:?}");
         // The tree as comrak parses it, HTML and all, written with raw HTML kept.
         let arena = Arena::new();
         let root = comrak::parse_document(&arena, markdown, &options());
         let mut ours = String::new();
-        super::write(root, &[], &[], true, &mut ours);
+        super::write(
+            root,
+            &[],
+            &[],
+            true,
+            &Strings::for_language("en"),
+            &mut ours,
+        );
         assert_eq!(ours, comrak_html(root, &[], &[], true), "{markdown:?}");
     }
 
@@ -560,7 +583,14 @@ mod tests {
         let markdown = "[a](javascript:alert(1)) ![b](vbscript:x) [c](/ok) <b>x</b>";
         let root = comrak::parse_document(&arena, markdown, &options());
         let mut out = String::new();
-        super::write(root, &[], &[], false, &mut out);
+        super::write(
+            root,
+            &[],
+            &[],
+            false,
+            &Strings::for_language("en"),
+            &mut out,
+        );
         assert_eq!(
             out,
             "<p><a href=\"\">a</a> <img src=\"\" loading=\"lazy\" decoding=\"async\" \

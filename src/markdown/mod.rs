@@ -6,6 +6,7 @@
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
+use crate::locale::Strings;
 use crate::reading_time::{Counter, Counts};
 use crate::sanitize::Sanitizer;
 use crate::strmap::StrMap;
@@ -318,8 +319,9 @@ pub(crate) fn safe_url(url: &str) -> bool {
 }
 
 impl Body<'_> {
-    /// Writes the body as HTML into `out`, with the heading ids from `headings`.
-    pub(crate) fn write_html(&self, headings: &[Heading], out: &mut String) {
+    /// Writes the body as HTML into `out`, with the heading ids from `headings` and the
+    /// footnotes' links back named in the language of `strings`.
+    pub(crate) fn write_html(&self, headings: &[Heading], strings: &Strings, out: &mut String) {
         // Only sanitized HTML blocks are left in the tree; every link and image target
         // was checked while parsing.
         html::write(
@@ -327,6 +329,7 @@ impl Body<'_> {
             headings,
             &self.cell_alignments,
             self.kept_html,
+            strings,
             out,
         );
     }
@@ -341,7 +344,7 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut out = String::new();
-        body.write_html(&body.headings, &mut out);
+        body.write_html(&body.headings, &Strings::for_language("en"), &mut out);
         out
     }
 
