@@ -697,17 +697,45 @@ fn clean_body(body: String) -> String {
     clean_text(body, false)
 }
 
+/// The bytes that [`clean_text`] may have to remove or change: control characters (but
+/// tabs and line breaks in text of more than one line), DEL, and every byte outside
+/// ASCII, which takes the slower checks.
+struct Special<const SINGLE_LINE: bool>;
+
+impl<const SINGLE_LINE: bool> crate::bytes::ByteClass for Special<SINGLE_LINE> {
+    #[inline(always)]
+    fn test(b: u8) -> u8 {
+        let line_break = u8::from(b == b'\t') | u8::from(b == b'\n') | u8::from(b == b'\r');
+        (u8::from(b < 0x20) & !(u8::from(!SINGLE_LINE) & line_break)) | u8::from(b >= 0x7f)
+    }
+
+    #[inline(always)]
+    fn test_simd<S: fearless_simd::Simd>(
+        bytes: fearless_simd::u8x64<S>,
+    ) -> fearless_simd::mask8x64<S> {
+        use fearless_simd::prelude::*;
+        let control = bytes.simd_lt(0x20);
+        let removed = if SINGLE_LINE {
+            control
+        } else {
+            let line_break = bytes.simd_eq(b'\t') | bytes.simd_eq(b'\n') | bytes.simd_eq(b'\r');
+            control & !line_break
+        };
+        removed | bytes.simd_ge(0x7f)
+    }
+}
+
 /// Removes the characters listed in [the module docs](self); with `single_line`, also turns
 /// tabs and line breaks into spaces. Returns the input untouched when nothing changes.
 pub(crate) fn clean_text(s: String, single_line: bool) -> String {
     // Most text is ASCII with nothing to remove: one branch-free pass, which the compiler
     // vectorizes, finds that out; anything else takes the checks below.
-    let keep_breaks = u8::from(!single_line);
-    let special = |b: u8| {
-        let line_break = u8::from(b == b'\t') | u8::from(b == b'\n') | u8::from(b == b'\r');
-        (u8::from(b < 0x20) & !(keep_breaks & line_break)) | u8::from(b >= 0x7f)
+    let nothing_to_do = if single_line {
+        !crate::bytes::any_in::<Special<true>>(s.as_bytes())
+    } else {
+        !crate::bytes::any_in::<Special<false>>(s.as_bytes())
     };
-    if !crate::bytes::any_byte(s.as_bytes(), special) {
+    if nothing_to_do {
         return s;
     }
     let ascii = s.is_ascii();
@@ -754,6 +782,12 @@ fn has_long_cluster(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn special_is_one_class_both_ways() {
+        crate::bytes::tests::check_byte_class::<Special<true>>();
+        crate::bytes::tests::check_byte_class::<Special<false>>();
+    }
 
     #[test]
     fn paths_name_fields_as_errors_show_them() {

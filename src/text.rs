@@ -1343,7 +1343,7 @@ fn wrap_unicode(out: &mut String, text: &str, width: usize, initial: &str, subse
 fn wrap_ascii(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) -> bool {
     let bytes = text.as_bytes();
     // One branch-free pass over the bytes decides whether the fast path applies.
-    if bytes.first().is_none_or(|b| *b == b' ') || crate::bytes::any_byte(bytes, not_simple) {
+    if bytes.first().is_none_or(|b| *b == b' ') || crate::bytes::any_in::<NotSimple>(bytes) {
         return false;
     }
     let width = width.max(display_columns(initial) + 1);
@@ -1541,6 +1541,29 @@ fn not_simple(b: u8) -> u8 {
         | u8::from(b.wrapping_sub(b'^') < 3)
         | u8::from(b == b'+')
         | u8::from(b | 0x20 == b'|')
+}
+
+/// [`not_simple`] as a class of bytes, to be tested 64 at a time.
+struct NotSimple;
+
+impl crate::bytes::ByteClass for NotSimple {
+    #[inline(always)]
+    fn test(b: u8) -> u8 {
+        not_simple(b)
+    }
+
+    #[inline(always)]
+    fn test_simd<S: fearless_simd::Simd>(
+        bytes: fearless_simd::u8x64<S>,
+    ) -> fearless_simd::mask8x64<S> {
+        use fearless_simd::prelude::*;
+        (bytes - b' ').simd_gt(b'}' - b' ')
+            | (bytes - b'$').simd_lt(2)
+            | (bytes - b'<').simd_lt(3)
+            | (bytes - b'^').simd_lt(3)
+            | bytes.simd_eq(b'+')
+            | (bytes | 0x20).simd_eq(b'|')
+    }
 }
 
 /// Whether UAX #14 lets a line break after the spaces between `before` and `after` (ASCII):
@@ -1920,6 +1943,11 @@ mod tests {
                 "{b:#x}"
             );
         }
+    }
+
+    #[test]
+    fn simple_ascii_is_one_class_both_ways() {
+        crate::bytes::tests::check_byte_class::<NotSimple>();
     }
 
     #[test]
