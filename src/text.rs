@@ -1660,7 +1660,7 @@ mod tests {
         #[test]
         fn pieces_break_between_pieces(
             pieces in proptest::collection::vec("[a-z]{1,7}( [a-z0-9]{1,7}){0,3}", 1..6),
-            width in 8usize..60,
+            width in 1usize..60,
             indent in proptest::sample::select(vec!["", "  ", "| "]),
         ) {
             let text = pieces.join(SEPARATOR);
