@@ -1134,8 +1134,11 @@ fn wrap_pieces(out: &mut String, text: &str, width: usize, initial: &str, subseq
     let mut first = true;
     // The pieces of the line being filled, as a range of `text`, and its columns.
     let (mut start, mut end, mut used) = (0, 0, 0);
+    // Where the next piece starts in `text`.
+    let mut next_start = 0;
     while let Some(piece) = pieces.next() {
-        let piece_start = piece.as_ptr() as usize - text.as_ptr() as usize;
+        let piece_start = next_start;
+        next_start += piece.len() + SEPARATOR.len();
         let last = pieces.peek().is_none();
         // A piece that is not the last needs room for the separator after it, should
         // the line break there.
