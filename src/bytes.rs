@@ -23,6 +23,7 @@ pub(crate) fn any_in<C: ByteClass>(bytes: &[u8]) -> bool {
     fearless_simd::dispatch!(fearless_simd::Level::new(), simd => any_in_blocks::<_, C>(simd, bytes))
 }
 
+/// [`any_in`] with the instructions of `simd`; the last bytes go into a block of spaces.
 #[inline(always)]
 fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
     use fearless_simd::prelude::*;
@@ -33,6 +34,9 @@ fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
     {
         return true;
     }
+    if rest.is_empty() {
+        return false;
+    }
     let mut last = [b' '; 64];
     last[..rest.len()].copy_from_slice(rest);
     C::test_simd(u8x64::from_slice(simd, &last)).any_true()
@@ -42,7 +46,7 @@ fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
 /// the last block). Tested in blocks with no early exit inside a block, so that the
 /// compiler tests a block's bytes side by side; a short text costs one block.
 #[inline(always)]
-pub(crate) fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
+fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
     const BLOCK: usize = 32;
     debug_assert_eq!(test(b' '), 0, "a space pads the last block");
     let (blocks, rest) = bytes.as_chunks::<BLOCK>();
