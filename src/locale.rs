@@ -1,8 +1,9 @@
 //! Words on the page, per language: labels, notices, dates and plural rules.
 //!
 //! [`Strings::for_language`] gives the built-in strings for English, Korean, Japanese,
-//! Chinese, Spanish, French, German and Arabic (other languages fall back to English).
-//! Every field is public, so a caller can replace any string.
+//! Chinese, Spanish, French, German and Arabic (other languages fall back to English;
+//! the HTML page then marks those English words with `lang="en"`, so that screen readers
+//! voice them as English). Every field is public, so a caller can replace any string.
 //!
 //! ```
 //! use dateline::locale::Strings;
@@ -268,6 +269,12 @@ pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
 
 /// The languages with built-in strings, by primary subtag.
 const BUILT_IN: [&str; 8] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"];
+
+/// Whether `language` (a BCP 47 tag) has built-in strings; others get English words.
+pub(crate) fn has_built_in(language: &str) -> bool {
+    let primary = primary(language);
+    BUILT_IN.iter().any(|b| b.eq_ignore_ascii_case(primary))
+}
 
 impl Strings {
     /// The built-in strings for `language`, made once per process for each language with

@@ -15,6 +15,8 @@ use crate::{Article, ArticleKind, DateTime, DisclaimerKind, Provenance, RawHtml}
 pub(crate) struct Notice<'a> {
     pub(crate) kind: DisclaimerKind,
     pub(crate) text: Cow<'a, str>,
+    /// Whether the text is the page's own (from its strings), not the article's.
+    pub(crate) from_strings: bool,
     /// Whether the article's sources are listed with it.
     pub(crate) with_sources: bool,
 }
@@ -33,6 +35,10 @@ pub(crate) struct View<'a> {
     pub(crate) notices: Vec<Notice<'a>>,
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
+    /// The language of the page's own words (labels, dates, headings of its parts) when
+    /// it is not the article's: `en` for an article in a language without built-in
+    /// strings, when the host gave none, so that the English words are marked as such.
+    pub(crate) words_lang: Option<&'static str>,
     /// The start of the body's first paragraph, as a reader reads it.
     first_paragraph: Option<String>,
     /// That paragraph cut to a description's length, made when first asked for: a page
@@ -76,6 +82,10 @@ impl<'a> View<'a> {
         body_counts: reading_time::Counts,
         headings: Arc<[Heading]>,
     ) -> View<'a> {
+        let words_lang = match strings {
+            None if !crate::locale::has_built_in(article.language()) => Some("en"),
+            _ => None,
+        };
         let strings = match strings {
             Some(s) => Cow::Borrowed(s),
             None => Strings::shared(article.language()),
@@ -101,6 +111,7 @@ impl<'a> View<'a> {
             label,
             notices,
             shown_update,
+            words_lang,
             first_paragraph: None,
             excerpt: OnceLock::new(),
         }
@@ -245,18 +256,21 @@ fn notices<'a>(article: &'a Article, strings: &Strings) -> Vec<Notice<'a>> {
         Provenance::AiAssisted => Some(DisclaimerKind::AiAssisted),
         _ => None,
     };
-    let text_for = |kind: DisclaimerKind| -> Cow<'a, str> {
+    // The article's own text for a notice of this kind, or else the page's.
+    let text_for = |kind: DisclaimerKind| -> (Cow<'a, str>, bool) {
         match given {
             Some(d) if d.kind == kind && d.text.is_some() => {
-                Cow::Borrowed(d.text.as_deref().unwrap_or_default())
+                (Cow::Borrowed(d.text.as_deref().unwrap_or_default()), false)
             }
-            _ => Cow::Owned(strings.notice_text(kind).to_owned()),
+            _ => (Cow::Owned(strings.notice_text(kind).to_owned()), true),
         }
     };
     if let Some(kind) = ai_kind {
+        let (text, from_strings) = text_for(kind);
         notices.push(Notice {
             kind,
-            text: text_for(kind),
+            text,
+            from_strings,
             with_sources: true,
         });
     }
@@ -267,9 +281,11 @@ fn notices<'a>(article: &'a Article, strings: &Strings) -> Vec<Notice<'a>> {
             d.kind,
             DisclaimerKind::AiGenerated | DisclaimerKind::AiAssisted
         );
+        let (text, from_strings) = text_for(d.kind);
         notices.push(Notice {
             kind: d.kind,
-            text: text_for(d.kind),
+            text,
+            from_strings,
             with_sources,
         });
     }

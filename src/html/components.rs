@@ -2,31 +2,29 @@
 //! [`Display`](std::fmt::Display), made by [`Page`](super::Page).
 
 use std::fmt;
-use std::sync::Arc;
 
 use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
 use super::escape::{Text, escape_written};
 use crate::locale::{self, Strings};
-use crate::markdown::Heading;
 use crate::view::{Notice, View};
 use crate::{DateTime, Provenance, Source};
 
 /// Something that writes the article body's HTML: the parsed tree, or HTML rendered from
 /// it earlier.
 pub(crate) trait WriteBody {
-    fn write_body(&self, headings: &Arc<[Heading]>, strings: &Strings, out: &mut String);
+    fn write_body(&self, view: &View<'_>, out: &mut String);
 }
 
 impl WriteBody for crate::markdown::Body<'_> {
-    fn write_body(&self, headings: &Arc<[Heading]>, strings: &Strings, out: &mut String) {
-        self.write_html(headings, strings, out);
+    fn write_body(&self, view: &View<'_>, out: &mut String) {
+        self.write_html(&view.headings, &view.strings, view.words_lang, out);
     }
 }
 
 impl WriteBody for String {
-    fn write_body(&self, _headings: &Arc<[Heading]>, _strings: &Strings, out: &mut String) {
+    fn write_body(&self, _view: &View<'_>, out: &mut String) {
         out.push_str(self);
     }
 }
@@ -65,6 +63,8 @@ struct Time<'s> {
     strings: &'s Strings,
     /// Shows the time of day instead of the date.
     time_of_day: bool,
+    /// The language of the words, when the element needs to say it.
+    lang: Option<&'static str>,
 }
 
 impl<'s> Time<'s> {
@@ -73,6 +73,15 @@ impl<'s> Time<'s> {
             date,
             strings,
             time_of_day: false,
+            lang: None,
+        }
+    }
+
+    /// The date, marked as in `lang` when that is given.
+    fn date_in(date: DateTime, strings: &'s Strings, lang: Option<&'static str>) -> Time<'s> {
+        Time {
+            lang,
+            ..Time::date(date, strings)
         }
     }
 }
@@ -83,6 +92,10 @@ impl Render for Time<'_> {
         // An RFC 3339 date is digits and `-`, `:`, `.`, `+`, `T`: nothing to escape.
         buffer.push_str("<time datetime=\"");
         self.date.write_rfc3339(civil, buffer);
+        if let Some(lang) = self.lang {
+            buffer.push_str("\" lang=\"");
+            buffer.push_str(lang);
+        }
         buffer.push_str("\">");
         let start = buffer.len();
         if self.time_of_day {
@@ -126,17 +139,20 @@ impl Render for NameSeparator<'_> {
     }
 }
 
-/// Source links, comma-separated.
-struct SourceLinks<'a>(&'a [Source]);
+/// Source links, comma-separated; each name marked as in `lang` when that is given.
+struct SourceLinks<'a> {
+    sources: &'a [Source],
+    lang: Option<&'a str>,
+}
 
 impl Render for SourceLinks<'_> {
     fn render(&self) -> Markup {
         html! {
-            @for (i, source) in self.0.iter().enumerate() {
+            @for (i, source) in self.sources.iter().enumerate() {
                 @if i > 0 { ", " }
                 @match &source.url {
-                    Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" { (Text(&source.name)) },
-                    None => span.dl-source { (Text(&source.name)) },
+                    Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" lang=[self.lang] { (Text(&source.name)) },
+                    None => span.dl-source lang=[self.lang] { (Text(&source.name)) },
                 }
             }
         }
@@ -155,11 +171,15 @@ impl Render for SiteBar<'_> {
         let Some(site) = self.view.article.site() else {
             return html! {};
         };
+        // In a page whose own words are in another language than the article, the
+        // navigation's name is in the words' language and the names in the article's.
+        let words = self.view.words_lang;
+        let content = words.map(|_| self.view.article.language());
         html! {
             header.dl-site {
                 "\n"
-                nav.dl-site-nav aria-label=(Text(&self.view.strings.site_navigation)) {
-                    ol.dl-breadcrumb {
+                nav.dl-site-nav lang=[words] aria-label=(Text(&self.view.strings.site_navigation)) {
+                    ol.dl-breadcrumb lang=[content] {
                         li { a.dl-site-name href=(Text(site.url.as_str())) { (Text(&site.name)) } }
                         @if let Some(section) = &site.section {
                             li {
@@ -200,7 +220,9 @@ impl Render for ArticleHeader<'_> {
                         }
                         @if article.category().is_some() && view.label.is_some() { " " }
                         @if let Some(label) = &view.label {
-                            span.dl-label.dl-label-ai[article.provenance() != Provenance::Human] { (Text(label)) }
+                            // The page's own label, unless the article gave one.
+                            span.dl-label.dl-label-ai[article.provenance() != Provenance::Human]
+                                lang=[view.words_lang.filter(|_| article.label().is_none())] { (Text(label)) }
                         }
                     }
                     "\n"
@@ -231,23 +253,26 @@ impl Render for Byline<'_> {
         let strings: &Strings = &view.strings;
         let authors = article.authors();
         let sources = article.sources();
+        // The byline and meta line are the page's words around the article's names.
+        let words = view.words_lang;
+        let content = words.map(|_| article.language());
         html! {
             div.dl-meta {
                 "\n"
                 @if !authors.is_empty() {
-                    p.dl-byline {
+                    p.dl-byline lang=[words] {
                         (Text(&strings.by)) " "
                         @for (i, author) in authors.iter().enumerate() {
                             (NameSeparator { strings, index: i, count: authors.len() })
                             @match &author.url {
-                                Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" { (Text(&author.name)) },
-                                None => span.dl-author { (Text(&author.name)) },
+                                Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" lang=[content] { (Text(&author.name)) },
+                                None => span.dl-author lang=[content] { (Text(&author.name)) },
                             }
                         }
                     }
                     "\n"
                 }
-                p.dl-meta-line {
+                p.dl-meta-line lang=[words] {
                     @if let Some(published) = article.published() {
                         span.dl-published { (Time::date(published, strings)) }
                         " "
@@ -255,7 +280,7 @@ impl Render for Byline<'_> {
                     @if let Some(updated) = view.shown_update {
                         span.dl-updated {
                             (Text(&strings.updated)) " "
-                            (Time { date: updated, strings, time_of_day: view.updated_on_publication_day(updated) })
+                            (Time { date: updated, strings, time_of_day: view.updated_on_publication_day(updated), lang: None })
                         }
                         " "
                     }
@@ -267,7 +292,7 @@ impl Render for Byline<'_> {
                         span.dl-sources {
                             (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
                             (Text(&strings.colon))
-                            (SourceLinks(sources))
+                            (SourceLinks { sources, lang: content })
                         }
                     }
                 }
@@ -334,8 +359,7 @@ struct BodyWith<'p, B: WriteBody + ?Sized> {
 impl<B: WriteBody + ?Sized> Render for BodyWith<'_, B> {
     fn render_to(&self, buffer: &mut String) {
         buffer.push_str("<div class=\"dl-body\">\n");
-        self.body
-            .write_body(&self.view.headings, &self.view.strings, buffer);
+        self.body.write_body(self.view, buffer);
         buffer.push_str("</div>\n");
     }
 }
@@ -360,7 +384,7 @@ impl Render for TableOfContents<'_> {
             @if headings.len() > 1 {
                 nav.dl-toc aria-labelledby="dl-toc-title" {
                     "\n"
-                    h2 #dl-toc-title { (Text(&self.view.strings.contents)) }
+                    h2 #dl-toc-title lang=[self.view.words_lang] { (Text(&self.view.strings.contents)) }
                     ol {
                         @for h in headings.iter().filter(|h| h.level <= 3) {
                             li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (Text(&h.text)) } }
@@ -386,7 +410,7 @@ impl Render for Notices<'_> {
         let sources = view.article.sources();
         html! {
             @for notice in &view.notices {
-                (NoticeBox { notice, sources, strings: &view.strings })
+                (NoticeBox { notice, sources, strings: &view.strings, words: view.words_lang, content: view.article.language() })
             }
         }
     }
@@ -396,23 +420,28 @@ struct NoticeBox<'n, 'a> {
     notice: &'n Notice<'a>,
     sources: &'a [Source],
     strings: &'n Strings,
+    /// The language of the page's own words, when not the article's.
+    words: Option<&'static str>,
+    /// The article's language.
+    content: &'a str,
 }
 
 impl Render for NoticeBox<'_, '_> {
     fn render(&self) -> Markup {
         let kind = self.notice.kind.as_str();
+        let content = self.words.map(|_| self.content);
         html! {
             // A note, not a landmark: it belongs to the article it sits in.
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
-                aria-label=(Text(&self.strings.notice)) data-notice=(kind) {
+                lang=[self.words] aria-label=(Text(&self.strings.notice)) data-notice=(kind) {
                 "\n"
-                p.dl-notice-text { (Text(&self.notice.text)) }
+                p.dl-notice-text lang=[content.filter(|_| !self.notice.from_strings)] { (Text(&self.notice.text)) }
                 @if self.notice.with_sources && !self.sources.is_empty() {
                     "\n"
                     p.dl-notice-sources {
                         (Plural { text: &self.strings.sources, language: &self.strings.language, n: self.sources.len() as u64 })
                         (Text(&self.strings.colon))
-                        (SourceLinks(self.sources))
+                        (SourceLinks { sources: self.sources, lang: content })
                     }
                 }
             }
@@ -432,13 +461,14 @@ impl Render for Comments<'_> {
     fn render(&self) -> Markup {
         let strings: &Strings = &self.view.strings;
         let comments = self.view.article.comments();
+        let words = self.view.words_lang;
         html! {
             section.dl-comments aria-labelledby="dl-comments-title" {
                 "\n"
-                h2 #dl-comments-title { (Text(&strings.comments)) }
+                h2 #dl-comments-title lang=[words] { (Text(&strings.comments)) }
                 "\n"
                 @if comments.is_empty() {
-                    p.dl-comments-empty { (Text(&strings.no_comments)) }
+                    p.dl-comments-empty lang=[words] { (Text(&strings.no_comments)) }
                 } @else {
                     ol.dl-comment-list {
                         @for comment in comments {
@@ -447,7 +477,7 @@ impl Render for Comments<'_> {
                                 p.dl-comment-meta {
                                     span.dl-comment-author { (Text(&comment.author)) }
                                     @if let Some(posted) = comment.posted {
-                                        " " (Time::date(posted, strings))
+                                        " " (Time::date_in(posted, strings, words))
                                     }
                                 }
                                 (PlainText(&comment.text))
@@ -503,11 +533,12 @@ impl Render for Related<'_> {
     fn render(&self) -> Markup {
         let strings: &Strings = &self.view.strings;
         let related = self.view.article.related();
+        let words = self.view.words_lang;
         html! {
             @if !related.is_empty() {
                 section.dl-related aria-labelledby="dl-related-title" {
                     "\n"
-                    h2 #dl-related-title { (Text(&strings.related)) }
+                    h2 #dl-related-title lang=[words] { (Text(&strings.related)) }
                     "\n"
                     ul.dl-cards {
                         @for item in related {
@@ -525,11 +556,11 @@ impl Render for Related<'_> {
                                             " "
                                         }
                                         @if let Some(published) = item.published {
-                                            (Time::date(published, strings))
+                                            (Time::date_in(published, strings, words))
                                             " "
                                         }
                                         @if let Some(minutes) = item.reading_minutes {
-                                            span.dl-reading-time {
+                                            span.dl-reading-time lang=[words] {
                                                 (Plural { text: &strings.min_read, language: &strings.language, n: minutes.into() })
                                             }
                                         }

@@ -77,7 +77,8 @@ pub enum Stylesheet {
 #[non_exhaustive]
 pub struct HtmlOptions {
     /// The words on the page. Default `None`: the built-in strings of the article's
-    /// language.
+    /// language, or English ones marked `lang="en"` for a language without built-in
+    /// strings. Strings given here are taken to be in the article's language.
     pub strings: Option<Strings>,
     /// Reading speeds for the reading time. Default [`ReadingSpeed::default`].
     pub reading_speed: ReadingSpeed,
@@ -250,7 +251,7 @@ impl<'a> Page<'a> {
             &arena,
         );
         let mut html = String::with_capacity(article.body().len() * 3 / 2);
-        body.write_html(&view.headings, &view.strings, &mut html);
+        body.write_html(&view.headings, &view.strings, view.words_lang, &mut html);
         Page {
             view,
             body: html,

@@ -21,12 +21,14 @@ pub(super) fn write(
     alignments: &[TableAlignment],
     raw_html: bool,
     strings: &Strings,
+    words_lang: Option<&str>,
     out: &mut String,
 ) {
     let mut writer = Writer {
         start: out.len(),
         out,
         strings,
+        words_lang,
         headings,
         next_heading: 0,
         alignments,
@@ -42,8 +44,10 @@ struct Writer<'w> {
     out: &'w mut String,
     /// Where the body starts in `out`: before it, the body is at the start of a line.
     start: usize,
-    /// The page's words, for the footnotes' links back.
+    /// The page's words, for the footnotes' links back, and their language when it is
+    /// not the article's.
     strings: &'w Strings,
+    words_lang: Option<&'w str>,
     headings: &'w [Heading],
     next_heading: usize,
     alignments: &'w [TableAlignment],
@@ -395,6 +399,10 @@ impl Writer<'_> {
             );
             push_decimal(self.out, u64::from(number));
             suffix(self.out);
+            if let Some(lang) = self.words_lang {
+                self.push("\" lang=\"");
+                self.push(lang);
+            }
             self.push("\" aria-label=\"");
             label.clear();
             self.strings
@@ -529,7 +537,12 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut ours = String::new();
-        body.write_html(&body.headings, &Strings::for_language("en"), &mut ours);
+        body.write_html(
+            &body.headings,
+            &Strings::for_language("en"),
+            None,
+            &mut ours,
+        );
         let theirs = comrak_html(body.root, &body.headings, &body.cell_alignments, false);
         assert_eq!(ours, theirs, "{markdown:?}");
         // The tree as comrak parses it, HTML and all, written with raw HTML kept.
@@ -542,6 +555,7 @@ mod tests {
             &[],
             true,
             &Strings::for_language("en"),
+            None,
             &mut ours,
         );
         assert_eq!(ours, comrak_html(root, &[], &[], true), "{markdown:?}");
@@ -589,6 +603,7 @@ mod tests {
             &[],
             false,
             &Strings::for_language("en"),
+            None,
             &mut out,
         );
         assert_eq!(

@@ -320,8 +320,15 @@ pub(crate) fn safe_url(url: &str) -> bool {
 
 impl Body<'_> {
     /// Writes the body as HTML into `out`, with the heading ids from `headings` and the
-    /// footnotes' links back named in the language of `strings`.
-    pub(crate) fn write_html(&self, headings: &[Heading], strings: &Strings, out: &mut String) {
+    /// footnotes' links back named by `strings`, marked as in `words_lang` when that is
+    /// given (the page's own words are not in the article's language).
+    pub(crate) fn write_html(
+        &self,
+        headings: &[Heading],
+        strings: &Strings,
+        words_lang: Option<&str>,
+        out: &mut String,
+    ) {
         // Only sanitized HTML blocks are left in the tree; every link and image target
         // was checked while parsing.
         html::write(
@@ -330,6 +337,7 @@ impl Body<'_> {
             &self.cell_alignments,
             self.kept_html,
             strings,
+            words_lang,
             out,
         );
     }
@@ -344,7 +352,7 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut out = String::new();
-        body.write_html(&body.headings, &Strings::for_language("en"), &mut out);
+        body.write_html(&body.headings, &Strings::for_language("en"), None, &mut out);
         out
     }
 
