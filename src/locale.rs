@@ -270,10 +270,18 @@ pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
 /// The languages with built-in strings, by primary subtag.
 const BUILT_IN: [&str; 8] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"];
 
+/// Where `language` (a BCP 47 tag) is in [`BUILT_IN`]; none for a language without
+/// built-in strings, which gets English words.
+fn built_in(language: &str) -> Option<usize> {
+    let primary = primary(language);
+    BUILT_IN
+        .iter()
+        .position(|b| b.eq_ignore_ascii_case(primary))
+}
+
 /// Whether `language` (a BCP 47 tag) has built-in strings; others get English words.
 pub(crate) fn has_built_in(language: &str) -> bool {
-    let primary = primary(language);
-    BUILT_IN.iter().any(|b| b.eq_ignore_ascii_case(primary))
+    built_in(language).is_some()
 }
 
 impl Strings {
@@ -292,11 +300,7 @@ impl Strings {
             LazyLock::new(|| Strings::for_language(BUILT_IN[6])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[7])),
         ];
-        let primary = primary(language);
-        match BUILT_IN
-            .iter()
-            .position(|b| b.eq_ignore_ascii_case(primary))
-        {
+        match built_in(language) {
             Some(index) => std::borrow::Cow::Borrowed(&*SHARED[index]),
             None => std::borrow::Cow::Owned(Strings::for_language(language)),
         }
