@@ -117,6 +117,13 @@ impl<'a> View<'a> {
         }
     }
 
+    /// The article's language, to mark the article's own words (names, its label) inside
+    /// the page's own when those are in another language ([`View::words_lang`]); none
+    /// otherwise.
+    pub(crate) fn content_lang(&self) -> Option<&'a str> {
+        self.words_lang.map(|_| self.article.language())
+    }
+
     /// What the page says it is about: the article's summary, or else an excerpt of the
     /// body.
     pub(crate) fn description(&self) -> Option<&str> {

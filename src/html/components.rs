@@ -174,7 +174,7 @@ impl Render for SiteBar<'_> {
         // In a page whose own words are in another language than the article, the
         // navigation's name is in the words' language and the names in the article's.
         let words = self.view.words_lang;
-        let content = words.map(|_| self.view.article.language());
+        let content = self.view.content_lang();
         html! {
             header.dl-site {
                 "\n"
@@ -255,7 +255,7 @@ impl Render for Byline<'_> {
         let sources = article.sources();
         // The byline and meta line are the page's words around the article's names.
         let words = view.words_lang;
-        let content = words.map(|_| article.language());
+        let content = view.content_lang();
         html! {
             div.dl-meta {
                 "\n"
@@ -407,10 +407,9 @@ pub struct Notices<'p> {
 impl Render for Notices<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
-        let sources = view.article.sources();
         html! {
             @for notice in &view.notices {
-                (NoticeBox { notice, sources, strings: &view.strings, words: view.words_lang, content: view.article.language() })
+                (NoticeBox { notice, view })
             }
         }
     }
@@ -418,30 +417,27 @@ impl Render for Notices<'_> {
 
 struct NoticeBox<'n, 'a> {
     notice: &'n Notice<'a>,
-    sources: &'a [Source],
-    strings: &'n Strings,
-    /// The language of the page's own words, when not the article's.
-    words: Option<&'static str>,
-    /// The article's language.
-    content: &'a str,
+    view: &'n View<'a>,
 }
 
 impl Render for NoticeBox<'_, '_> {
     fn render(&self) -> Markup {
         let kind = self.notice.kind.as_str();
-        let content = self.words.map(|_| self.content);
+        let strings: &Strings = &self.view.strings;
+        let sources = self.view.article.sources();
+        let content = self.view.content_lang();
         html! {
             // A note, not a landmark: it belongs to the article it sits in.
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
-                lang=[self.words] aria-label=(Text(&self.strings.notice)) data-notice=(kind) {
+                lang=[self.view.words_lang] aria-label=(Text(&strings.notice)) data-notice=(kind) {
                 "\n"
                 p.dl-notice-text lang=[content.filter(|_| !self.notice.from_strings)] { (Text(&self.notice.text)) }
-                @if self.notice.with_sources && !self.sources.is_empty() {
+                @if self.notice.with_sources && !sources.is_empty() {
                     "\n"
                     p.dl-notice-sources {
-                        (Plural { text: &self.strings.sources, language: &self.strings.language, n: self.sources.len() as u64 })
-                        (Text(&self.strings.colon))
-                        (SourceLinks { sources: self.sources, lang: content })
+                        (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
+                        (Text(&strings.colon))
+                        (SourceLinks { sources, lang: content })
                     }
                 }
             }
