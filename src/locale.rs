@@ -151,7 +151,9 @@ impl PluralText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Strings {
-    /// The BCP 47 tag these strings are for; chooses plural rules.
+    /// The BCP 47 tag these strings are for; chooses plural rules. When its language is
+    /// not the article's, the page marks its own words with it (`lang`, and `dir` when
+    /// the two go different ways).
     pub language: String,
     /// "{n} min read".
     pub min_read: PluralText,
@@ -915,6 +917,17 @@ pub(crate) fn is_rtl(language: &str) -> bool {
     RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl))
 }
 
+/// `ltr` or `rtl` for a language tag.
+pub(crate) fn direction(language: &str) -> &'static str {
+    if is_rtl(language) { "rtl" } else { "ltr" }
+}
+
+/// Whether two language tags name the same language: the same primary subtag, in any
+/// case (`en` and `en-GB`, `pt-BR` and `PT`).
+pub(crate) fn same_language(a: &str, b: &str) -> bool {
+    primary(a).eq_ignore_ascii_case(primary(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -982,6 +995,9 @@ mod tests {
         assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa") && is_rtl("ur"));
         assert!(!is_rtl("en") && !is_rtl("ko"));
         assert!(is_rtl("AR") && is_rtl("Ckb-IQ") && is_rtl("he_IL"));
+        assert_eq!((direction("he-IL"), direction("en")), ("rtl", "ltr"));
+        assert!(same_language("en", "EN-gb") && same_language("pt_BR", "pt"));
+        assert!(!same_language("en", "eng") && !same_language("zh", "ja"));
         assert!(!is_rtl("ara") && !is_rtl("") && !is_rtl("-ar"));
     }
 

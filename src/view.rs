@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-use crate::locale::Strings;
+use crate::locale::{Strings, direction, same_language};
 use crate::markdown::{self, Arena, Body, Heading};
 use crate::model::BaseUrl;
 use crate::reading_time::{self, ReadingSpeed, ReadingTime};
@@ -37,8 +37,12 @@ pub(crate) struct View<'a> {
     pub(crate) shown_update: Option<DateTime>,
     /// The language of the page's own words (labels, dates, headings of its parts) when
     /// it is not the article's: `en` for an article in a language without built-in
-    /// strings, when the host gave none, so that the English words are marked as such.
-    pub(crate) words_lang: Option<&'static str>,
+    /// strings, when the host gave none, or the language of the host's strings, so that
+    /// the words are marked as such.
+    pub(crate) words_lang: Option<&'a str>,
+    /// The direction of the page's own words when it is not the article's: English words
+    /// on a Hebrew page, Arabic words on an English one.
+    pub(crate) words_dir: Option<&'static str>,
     /// The start of the body's first paragraph, as a reader reads it.
     first_paragraph: Option<String>,
     /// That paragraph cut to a description's length, made when first asked for: a page
@@ -84,8 +88,12 @@ impl<'a> View<'a> {
     ) -> View<'a> {
         let words_lang = match strings {
             None if !crate::locale::has_built_in(article.language()) => Some("en"),
-            _ => None,
+            None => None,
+            Some(s) => Some(s.language.as_str()).filter(|w| !same_language(w, article.language())),
         };
+        let words_dir = words_lang
+            .filter(|w| crate::locale::is_rtl(w) != crate::locale::is_rtl(article.language()))
+            .map(direction);
         let strings = match strings {
             Some(s) => Cow::Borrowed(s),
             None => Strings::shared(article.language()),
@@ -112,6 +120,7 @@ impl<'a> View<'a> {
             notices,
             shown_update,
             words_lang,
+            words_dir,
             first_paragraph: None,
             excerpt: OnceLock::new(),
         }
@@ -122,6 +131,12 @@ impl<'a> View<'a> {
     /// otherwise.
     pub(crate) fn content_lang(&self) -> Option<&'a str> {
         self.words_lang.map(|_| self.article.language())
+    }
+
+    /// The article's direction, for the article's own words inside the page's own when
+    /// those go the other way ([`View::words_dir`]); none otherwise.
+    pub(crate) fn content_dir(&self) -> Option<&'static str> {
+        self.words_dir.map(|_| direction(self.article.language()))
     }
 
     /// What the page says it is about: the article's summary, or else an excerpt of the

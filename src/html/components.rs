@@ -7,7 +7,7 @@ use maud::{Markup, Render, html};
 
 use super::HtmlOptions;
 use super::escape::{Text, escape_written};
-use crate::locale::{self, Strings};
+use crate::locale::{self, Strings, direction};
 use crate::view::{Notice, View};
 use crate::{DateTime, Provenance, Source};
 
@@ -63,8 +63,9 @@ struct Time<'s> {
     strings: &'s Strings,
     /// Shows the time of day instead of the date.
     time_of_day: bool,
-    /// The language of the words, when the element needs to say it.
-    lang: Option<&'static str>,
+    /// The language and direction of the words, when the element needs to say them.
+    lang: Option<&'s str>,
+    dir: Option<&'static str>,
 }
 
 impl<'s> Time<'s> {
@@ -74,14 +75,17 @@ impl<'s> Time<'s> {
             strings,
             time_of_day: false,
             lang: None,
+            dir: None,
         }
     }
 
-    /// The date, marked as in `lang` when that is given.
-    fn date_in(date: DateTime, strings: &'s Strings, lang: Option<&'static str>) -> Time<'s> {
+    /// The date in the page's own words, marked with their language and direction when
+    /// those are not the article's.
+    fn in_words(date: DateTime, view: &'s View<'_>) -> Time<'s> {
         Time {
-            lang,
-            ..Time::date(date, strings)
+            lang: view.words_lang,
+            dir: view.words_dir,
+            ..Time::date(date, &view.strings)
         }
     }
 }
@@ -94,7 +98,11 @@ impl Render for Time<'_> {
         self.date.write_rfc3339(civil, buffer);
         if let Some(lang) = self.lang {
             buffer.push_str("\" lang=\"");
-            buffer.push_str(lang);
+            Text(lang).render_to(buffer);
+        }
+        if let Some(dir) = self.dir {
+            buffer.push_str("\" dir=\"");
+            buffer.push_str(dir);
         }
         buffer.push_str("\">");
         let start = buffer.len();
@@ -139,10 +147,12 @@ impl Render for NameSeparator<'_> {
     }
 }
 
-/// Source links, comma-separated; each name marked as in `lang` when that is given.
+/// Source links, comma-separated; each name marked as in `lang`, and as going in `dir`,
+/// when those are given.
 struct SourceLinks<'a> {
     sources: &'a [Source],
     lang: Option<&'a str>,
+    dir: Option<&'static str>,
 }
 
 impl Render for SourceLinks<'_> {
@@ -151,8 +161,8 @@ impl Render for SourceLinks<'_> {
             @for (i, source) in self.sources.iter().enumerate() {
                 @if i > 0 { ", " }
                 @match &source.url {
-                    Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" lang=[self.lang] { (Text(&source.name)) },
-                    None => span.dl-source lang=[self.lang] { (Text(&source.name)) },
+                    Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" lang=[self.lang] dir=[self.dir] { (Text(&source.name)) },
+                    None => span.dl-source lang=[self.lang] dir=[self.dir] { (Text(&source.name)) },
                 }
             }
         }
@@ -207,6 +217,7 @@ impl Render for ArticleHeader<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
         let article = view.article;
+        let own_label = article.label().is_none();
         html! {
             header.dl-article-header {
                 "\n"
@@ -222,7 +233,8 @@ impl Render for ArticleHeader<'_> {
                         @if let Some(label) = &view.label {
                             // The page's own label, unless the article gave one.
                             span.dl-label.dl-label-ai[article.provenance() != Provenance::Human]
-                                lang=[view.words_lang.filter(|_| article.label().is_none())] { (Text(label)) }
+                                lang=[view.words_lang.filter(|_| own_label)]
+                                dir=[view.words_dir.filter(|_| own_label)] { (Text(label)) }
                         }
                     }
                     "\n"
@@ -253,20 +265,21 @@ impl Render for Byline<'_> {
         let strings: &Strings = &view.strings;
         let authors = article.authors();
         let sources = article.sources();
-        // The byline and meta line are the page's words around the article's names.
-        let words = view.words_lang;
-        let content = view.content_lang();
+        // The byline and meta line are the page's words around the article's names. The
+        // meta line's items each say their direction, so that they keep the page's order.
+        let (words, words_dir) = (view.words_lang, view.words_dir);
+        let (content, content_dir) = (view.content_lang(), view.content_dir());
         html! {
             div.dl-meta {
                 "\n"
                 @if !authors.is_empty() {
-                    p.dl-byline lang=[words] {
+                    p.dl-byline lang=[words] dir=[words_dir] {
                         (Text(&strings.by)) " "
                         @for (i, author) in authors.iter().enumerate() {
                             (NameSeparator { strings, index: i, count: authors.len() })
                             @match &author.url {
-                                Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" lang=[content] { (Text(&author.name)) },
-                                None => span.dl-author lang=[content] { (Text(&author.name)) },
+                                Some(url) => a.dl-author href=(Text(url.as_str())) rel="author" lang=[content] dir=[content_dir] { (Text(&author.name)) },
+                                None => span.dl-author lang=[content] dir=[content_dir] { (Text(&author.name)) },
                             }
                         }
                     }
@@ -274,25 +287,25 @@ impl Render for Byline<'_> {
                 }
                 p.dl-meta-line lang=[words] {
                     @if let Some(published) = article.published() {
-                        span.dl-published { (Time::date(published, strings)) }
+                        span.dl-published dir=[words_dir] { (Time::date(published, strings)) }
                         " "
                     }
                     @if let Some(updated) = view.shown_update {
-                        span.dl-updated {
+                        span.dl-updated dir=[words_dir] {
                             (Text(&strings.updated)) " "
-                            (Time { date: updated, strings, time_of_day: view.updated_on_publication_day(updated), lang: None })
+                            (Time { time_of_day: view.updated_on_publication_day(updated), ..Time::date(updated, strings) })
                         }
                         " "
                     }
-                    span.dl-reading-time {
+                    span.dl-reading-time dir=[words_dir] {
                         (Plural { text: &strings.min_read, language: &strings.language, n: view.reading_time.minutes().into() })
                     }
                     @if !sources.is_empty() {
                         " "
-                        span.dl-sources {
+                        span.dl-sources dir=[words_dir] {
                             (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
                             (Text(&strings.colon))
-                            (SourceLinks { sources, lang: content })
+                            (SourceLinks { sources, lang: content, dir: content_dir })
                         }
                     }
                 }
@@ -384,7 +397,7 @@ impl Render for TableOfContents<'_> {
             @if headings.len() > 1 {
                 nav.dl-toc aria-labelledby="dl-toc-title" {
                     "\n"
-                    h2 #dl-toc-title lang=[self.view.words_lang] { (Text(&self.view.strings.contents)) }
+                    h2 #dl-toc-title lang=[self.view.words_lang] dir=[self.view.words_dir] { (Text(&self.view.strings.contents)) }
                     ol {
                         @for h in headings.iter().filter(|h| h.level <= 3) {
                             li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (Text(&h.text)) } }
@@ -425,19 +438,22 @@ impl Render for NoticeBox<'_, '_> {
         let kind = self.notice.kind.as_str();
         let strings: &Strings = &self.view.strings;
         let sources = self.view.article.sources();
-        let content = self.view.content_lang();
+        let (content, content_dir) = (self.view.content_lang(), self.view.content_dir());
+        let words_dir = self.view.words_dir;
+        let from_strings = self.notice.from_strings;
         html! {
-            // A note, not a landmark: it belongs to the article it sits in.
+            // A note, not a landmark: it belongs to the article it sits in. The box takes
+            // the page's direction; its paragraphs say their own.
             aside class={ "dl-notice dl-notice-" (kind.replace('_', "-")) } role="note"
                 lang=[self.view.words_lang] aria-label=(Text(&strings.notice)) data-notice=(kind) {
                 "\n"
-                p.dl-notice-text lang=[content.filter(|_| !self.notice.from_strings)] { (Text(&self.notice.text)) }
+                p.dl-notice-text lang=[content.filter(|_| !from_strings)] dir=[words_dir.filter(|_| from_strings)] { (Text(&self.notice.text)) }
                 @if self.notice.with_sources && !sources.is_empty() {
                     "\n"
-                    p.dl-notice-sources {
+                    p.dl-notice-sources dir=[words_dir] {
                         (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
                         (Text(&strings.colon))
-                        (SourceLinks { sources, lang: content })
+                        (SourceLinks { sources, lang: content, dir: content_dir })
                     }
                 }
             }
@@ -457,14 +473,14 @@ impl Render for Comments<'_> {
     fn render(&self) -> Markup {
         let strings: &Strings = &self.view.strings;
         let comments = self.view.article.comments();
-        let words = self.view.words_lang;
+        let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {
             section.dl-comments aria-labelledby="dl-comments-title" {
                 "\n"
-                h2 #dl-comments-title lang=[words] { (Text(&strings.comments)) }
+                h2 #dl-comments-title lang=[words] dir=[words_dir] { (Text(&strings.comments)) }
                 "\n"
                 @if comments.is_empty() {
-                    p.dl-comments-empty lang=[words] { (Text(&strings.no_comments)) }
+                    p.dl-comments-empty lang=[words] dir=[words_dir] { (Text(&strings.no_comments)) }
                 } @else {
                     ol.dl-comment-list {
                         @for comment in comments {
@@ -473,7 +489,7 @@ impl Render for Comments<'_> {
                                 p.dl-comment-meta {
                                     span.dl-comment-author { (Text(&comment.author)) }
                                     @if let Some(posted) = comment.posted {
-                                        " " (Time::date_in(posted, strings, words))
+                                        " " (Time::in_words(posted, self.view))
                                     }
                                 }
                                 (PlainText(&comment.text))
@@ -529,12 +545,12 @@ impl Render for Related<'_> {
     fn render(&self) -> Markup {
         let strings: &Strings = &self.view.strings;
         let related = self.view.article.related();
-        let words = self.view.words_lang;
+        let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {
             @if !related.is_empty() {
                 section.dl-related aria-labelledby="dl-related-title" {
                     "\n"
-                    h2 #dl-related-title lang=[words] { (Text(&strings.related)) }
+                    h2 #dl-related-title lang=[words] dir=[words_dir] { (Text(&strings.related)) }
                     "\n"
                     ul.dl-cards {
                         @for item in related {
@@ -552,11 +568,11 @@ impl Render for Related<'_> {
                                             " "
                                         }
                                         @if let Some(published) = item.published {
-                                            (Time::date_in(published, strings, words))
+                                            (Time::in_words(published, self.view))
                                             " "
                                         }
                                         @if let Some(minutes) = item.reading_minutes {
-                                            span.dl-reading-time lang=[words] {
+                                            span.dl-reading-time lang=[words] dir=[words_dir] {
                                                 (Plural { text: &strings.min_read, language: &strings.language, n: minutes.into() })
                                             }
                                         }
@@ -653,15 +669,6 @@ impl<B: WriteBody + ?Sized> Render for ArticleWith<'_, B> {
         }
         .render_to(buffer);
         buffer.push_str("</article>\n");
-    }
-}
-
-/// `ltr` or `rtl` for a language tag.
-pub(crate) fn direction(language: &str) -> &'static str {
-    if locale::is_rtl(language) {
-        "rtl"
-    } else {
-        "ltr"
     }
 }
 

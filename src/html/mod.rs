@@ -78,7 +78,9 @@ pub enum Stylesheet {
 pub struct HtmlOptions {
     /// The words on the page. Default `None`: the built-in strings of the article's
     /// language, or English ones marked `lang="en"` for a language without built-in
-    /// strings. Strings given here are taken to be in the article's language.
+    /// strings. Strings given here are taken to be in their [`Strings::language`]: when
+    /// that is not the article's language, the page's words are marked with it (and with
+    /// its direction, when the two go different ways).
     pub strings: Option<Strings>,
     /// Reading speeds for the reading time. Default [`ReadingSpeed::default`].
     pub reading_speed: ReadingSpeed,

@@ -400,8 +400,9 @@ impl Writer<'_> {
             push_decimal(self.out, u64::from(number));
             suffix(self.out);
             if let Some(lang) = self.words_lang {
+                // The host's strings may name any language: escaped like other text.
                 self.push("\" lang=\"");
-                self.push(lang);
+                self.escape(lang);
             }
             self.push("\" aria-label=\"");
             label.clear();
