@@ -1113,7 +1113,8 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
 /// [`wrap_into`] for a line of [`Pieces`]: lines break after a separator rather than
 /// inside a piece, so that "3 min read" or a date stays whole, and a piece breaks inside
 /// only when it is too wide for a line of its own. The separator before a break stays at
-/// the end of its line.
+/// the end of its line, unless a piece too wide for a line leaves no room for it there:
+/// then the break alone parts the pieces, rather than a separator on a line of its own.
 fn wrap_pieces(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) {
     if width == 0 || !text.contains(SEPARATOR) {
         wrap_into(out, text, width, initial, subsequent);
@@ -1145,11 +1146,23 @@ fn wrap_pieces(out: &mut String, text: &str, width: usize, initial: &str, subseq
         let needs = display_columns(piece) + if last { 0 } else { display_columns(trailing) };
         let available = widths[usize::from(!first)];
         if end > start && used + separator + needs > available {
-            let mut line = String::with_capacity(end - start + trailing.len());
-            line.push_str(&text[start..end]);
-            line.push_str(trailing);
             let prefix = if first { initial } else { subsequent };
-            wrap_into(out, &line, width, prefix, subsequent);
+            if used + display_columns(trailing) <= available {
+                let mut line = String::with_capacity(end - start + trailing.len());
+                line.push_str(&text[start..end]);
+                line.push_str(trailing);
+                wrap_into(out, &line, width, prefix, subsequent);
+            } else {
+                // A piece wider than the line: its last line takes the separator if it
+                // has room.
+                wrap_into(out, &text[start..end], width, prefix, subsequent);
+                let last_line = out[..out.len() - 1].rfind('\n').map_or(0, |i| i + 1);
+                if display_columns(&out[last_line..out.len() - 1]) + display_columns(trailing)
+                    <= width
+                {
+                    out.insert_str(out.len() - 1, trailing);
+                }
+            }
             first = false;
             (start, used) = (piece_start, 0);
         } else if end > start {
@@ -1670,9 +1683,17 @@ mod tests {
             let mut out = String::new();
             wrap_pieces(&mut out, &text, width, indent, indent);
             let lines: Vec<&str> = out.lines().map(|line| &line[indent.len()..]).collect();
-            proptest::prop_assert_eq!(lines.join(" "), text.clone());
+            let words = |text: &str| -> Vec<String> {
+                text.split_whitespace().filter(|w| *w != "·").map(str::to_owned).collect()
+            };
+            proptest::prop_assert_eq!(words(&lines.join(" ")), words(&text));
+            for line in &lines {
+                // A separator ends a line, or goes with the break.
+                proptest::prop_assert!(!line.starts_with('·'), "{lines:?}");
+            }
             let available = width.max(indent.len() + 1) - indent.len();
             if pieces.iter().all(|piece| piece.len() + 2 <= available) {
+                proptest::prop_assert_eq!(lines.join(" "), text.clone());
                 for line in &lines {
                     proptest::prop_assert!(
                         indent.len() + display_columns(line) <= width,
@@ -1708,6 +1729,15 @@ mod tests {
         );
         // Two columns a Hangul syllable: the break moves before the wide piece.
         assert_eq!(wrap("ab · 한국어 기사", 12), "ab ·\n한국어 기사\n");
+        // A piece wider than the line keeps the separator only where it has room.
+        assert_eq!(
+            wrap("By Ann Featherstonehaugh · 1 min read", 17),
+            "By Ann\nFeatherstonehaugh\n1 min read\n"
+        );
+        assert_eq!(
+            wrap("By Ann Featherstonehaugh · 1 min read", 19),
+            "By Ann\nFeatherstonehaugh ·\n1 min read\n"
+        );
     }
 
     proptest::proptest! {
