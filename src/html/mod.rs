@@ -29,6 +29,10 @@
 //! `dl-article-footer`, `dl-notice` (with `dl-notice-ai-generated` and so on),
 //! `dl-comments`, `dl-comment`, `dl-related`, `dl-cards`, `dl-card`, and in the body's
 //! tables `dl-align-left`, `dl-align-right` and `dl-align-center`.
+//!
+//! The body's code blocks and tables carry `tabindex="0"`: the stylesheet lets them
+//! scroll sideways when they are wider than the page, and a reader who uses the keyboard
+//! can scroll only what can take focus.
 
 mod components;
 pub(crate) mod escape;

@@ -218,10 +218,12 @@ impl Writer<'_> {
                     .iter()
                     .position(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
                     .unwrap_or(info.len());
+                // A long line makes the block scroll, and a reader without a mouse scrolls it
+                // only if it can take focus (WCAG 2.1.1).
                 if info.is_empty() {
-                    self.push("<pre><code>");
+                    self.push("<pre tabindex=\"0\"><code>");
                 } else {
-                    self.push("<pre><code class=\"language-");
+                    self.push("<pre tabindex=\"0\"><code class=\"language-");
                     self.escape(&block.info[..lang_end]);
                     self.push("\">");
                 }
@@ -249,8 +251,9 @@ impl Writer<'_> {
                 self.push("<hr />\n");
             }
             NodeValue::Table(_) => {
+                // Scrolls when wide, as code blocks do: focusable for the keyboard.
                 self.cr();
-                self.push("<table>\n");
+                self.push("<table tabindex=\"0\">\n");
             }
             NodeValue::TableRow(header) => {
                 self.cr();
@@ -532,6 +535,13 @@ mod tests {
         out
     }
 
+    /// Our output with the one attribute comrak does not write taken out: the
+    /// `tabindex` that lets the keyboard scroll code blocks and tables.
+    fn without_tabindex(html: &str) -> String {
+        html.replace("<pre tabindex=\"0\">", "<pre>")
+            .replace("<table tabindex=\"0\">", "<table>")
+    }
+
     #[track_caller]
     fn assert_same_as_comrak(markdown: &str) {
         // The tree as dateline renders it: raw HTML and unsafe links taken out.
@@ -545,7 +555,7 @@ mod tests {
             &mut ours,
         );
         let theirs = comrak_html(body.root, &body.headings, &body.cell_alignments, false);
-        assert_eq!(ours, theirs, "{markdown:?}");
+        assert_eq!(without_tabindex(&ours), theirs, "{markdown:?}");
         // The tree as comrak parses it, HTML and all, written with raw HTML kept.
         let arena = Arena::new();
         let root = comrak::parse_document(&arena, markdown, &options());
@@ -559,7 +569,11 @@ mod tests {
             None,
             &mut ours,
         );
-        assert_eq!(ours, comrak_html(root, &[], &[], true), "{markdown:?}");
+        assert_eq!(
+            without_tabindex(&ours),
+            comrak_html(root, &[], &[], true),
+            "{markdown:?}"
+        );
     }
 
     #[test]
