@@ -281,16 +281,11 @@ fn built_in(language: &str) -> Option<usize> {
         .position(|b| b.eq_ignore_ascii_case(primary))
 }
 
-/// Whether `language` (a BCP 47 tag) has built-in strings; others get English words.
-pub(crate) fn has_built_in(language: &str) -> bool {
-    built_in(language).is_some()
-}
-
 impl Strings {
     /// The built-in strings for `language`, made once per process for each language with
-    /// built-in strings (they depend only on its primary subtag), and made afresh for any
-    /// other language, whose tag chooses the plural rules.
-    pub(crate) fn shared(language: &str) -> std::borrow::Cow<'static, Strings> {
+    /// built-in strings (they depend only on its primary subtag); the English ones for any
+    /// other language.
+    pub(crate) fn shared(language: &str) -> &'static Strings {
         use std::sync::LazyLock;
         static SHARED: [LazyLock<Strings>; 8] = [
             LazyLock::new(|| Strings::for_language(BUILT_IN[0])),
@@ -302,17 +297,24 @@ impl Strings {
             LazyLock::new(|| Strings::for_language(BUILT_IN[6])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[7])),
         ];
-        match built_in(language) {
-            Some(index) => std::borrow::Cow::Borrowed(&*SHARED[index]),
-            None => std::borrow::Cow::Owned(Strings::for_language(language)),
-        }
+        &SHARED[built_in(language).unwrap_or(0)]
     }
 
-    /// The built-in strings for `language` (a BCP 47 tag); English for languages without
-    /// built-in strings.
+    /// The built-in strings for `language` (a BCP 47 tag), with `language` as their
+    /// [`Strings::language`]; the English ones, with `en`, for a language without built-in
+    /// strings. To translate those, change the fields and set `language` too: it chooses
+    /// the plural rules and tells the page what language its words are in.
+    ///
+    /// ```
+    /// use dateline::locale::Strings;
+    /// assert_eq!(Strings::for_language("fr-CA").language, "fr-CA");
+    /// assert_eq!(Strings::for_language("pt-BR").language, "en");
+    /// ```
     pub fn for_language(language: &str) -> Strings {
         let mut s = Strings::english();
-        s.language = language.to_owned();
+        if built_in(language).is_some() {
+            s.language = language.to_owned();
+        }
         match primary(&language.to_ascii_lowercase()) {
             "ko" => {
                 s.references = "참고 링크".into();
@@ -1033,13 +1035,15 @@ mod tests {
         ] {
             let shared = Strings::shared(tag);
             let built = Strings::for_language(tag);
-            assert!(matches!(shared, Cow::Borrowed(_)), "{tag}");
             assert_eq!(shared.min_read, built.min_read, "{tag}");
             assert_eq!(shared.date_pattern, built.date_pattern, "{tag}");
             assert_eq!(shared.reading_time(2), built.reading_time(2), "{tag}");
         }
-        let other = Strings::shared("pt-BR");
-        assert!(matches!(other, Cow::Owned(_)));
-        assert_eq!(other.language, "pt-BR");
+        // Other languages share the English strings, which say so.
+        assert!(std::ptr::eq(
+            Strings::shared("pt-BR"),
+            Strings::shared("en")
+        ));
+        assert_eq!(Strings::shared("pt-BR").language, "en");
     }
 }

@@ -132,7 +132,7 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
     // Plain text is about as long as its Markdown; one allocation holds most pages.
     w.out.reserve(article.body().len() + 4 * 1024);
     w.page(&view, &body);
-    w.finish(&view.strings)
+    w.finish(view.strings)
 }
 
 /// What joins the pieces of a line of the page's own parts.
@@ -494,7 +494,7 @@ impl<'o> Writer<'o> {
 
     fn page(&mut self, view: &View<'_>, body: &Body<'_>) {
         let article = view.article;
-        let strings: &Strings = &view.strings;
+        let strings: &Strings = view.strings;
         let parts = &self.options.parts;
         let mut line = std::mem::take(&mut self.line);
         // The sources line, made once for the meta lines and the AI notice.

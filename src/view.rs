@@ -26,7 +26,7 @@ pub(crate) struct Notice<'a> {
 #[derive(Debug, Clone)]
 pub(crate) struct View<'a> {
     pub(crate) article: &'a Article,
-    pub(crate) strings: Cow<'a, Strings>,
+    pub(crate) strings: &'a Strings,
     /// The body's headings, shifted under the headline, with their ids.
     pub(crate) headings: Arc<[Heading]>,
     pub(crate) reading_time: ReadingTime,
@@ -36,9 +36,8 @@ pub(crate) struct View<'a> {
     /// The update date, when it is later than the publication date.
     pub(crate) shown_update: Option<DateTime>,
     /// The language of the page's own words (labels, dates, headings of its parts) when
-    /// it is not the article's: `en` for an article in a language without built-in
-    /// strings, when the host gave none, or the language of the host's strings, so that
-    /// the words are marked as such.
+    /// it is not the article's, so that they are marked as such: `en` for an article in
+    /// a language without built-in strings, or the language of the host's strings.
     pub(crate) words_lang: Option<&'a str>,
     /// The direction of the page's own words when it is not the article's: English words
     /// on a Hebrew page, Arabic words on an English one.
@@ -86,25 +85,19 @@ impl<'a> View<'a> {
         body_counts: reading_time::Counts,
         headings: Arc<[Heading]>,
     ) -> View<'a> {
-        let words_lang = match strings {
-            None if !crate::locale::has_built_in(article.language()) => Some("en"),
-            None => None,
-            Some(s) => Some(s.language.as_str()).filter(|w| !same_language(w, article.language())),
-        };
+        let strings = strings.unwrap_or_else(|| Strings::shared(article.language()));
+        let words_lang =
+            Some(strings.language.as_str()).filter(|w| !same_language(w, article.language()));
         let words_dir = words_lang
             .filter(|w| crate::locale::is_rtl(w) != crate::locale::is_rtl(article.language()))
             .map(direction);
-        let strings = match strings {
-            Some(s) => Cow::Borrowed(s),
-            None => Strings::shared(article.language()),
-        };
         let counts = reading_time::article_counts(article, body_counts);
         let reading_time = ReadingTime::from_counts(counts, speed);
         let label = match article.label() {
             Some(label) => Some(Cow::Borrowed(label)),
-            None => label(article, &strings).map(Cow::Owned),
+            None => label(article, strings).map(Cow::Owned),
         };
-        let notices = notices(article, &strings);
+        let notices = notices(article, strings);
         let shown_update = match (article.published(), article.updated()) {
             (Some(p), Some(u)) if u.timestamp() > p.timestamp() => Some(u),
             (None, Some(u)) => Some(u),

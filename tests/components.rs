@@ -325,9 +325,18 @@ fn the_page_marks_its_own_words_when_they_are_not_in_the_article_language() {
         count(&html::page(&common::sample(), &HtmlOptions::default())),
         2
     );
+    // Strings the host translated, saying so, add nothing; English ones asked for by a
+    // language without built-in strings say they are English.
+    let mut translated = dateline::locale::Strings::for_language("pt-BR");
+    translated.language = "pt-BR".into();
     let mut options = HtmlOptions::default();
-    options.strings = Some(dateline::locale::Strings::for_language("pt-BR"));
+    options.strings = Some(translated);
     assert_eq!(count(&html::page(&article, &options)), 2);
+    options.strings = Some(dateline::locale::Strings::for_language("pt-BR"));
+    assert_eq!(
+        html::page(&article, &options),
+        html::page(&article, &HtmlOptions::default())
+    );
 }
 
 #[test]

@@ -19,7 +19,7 @@ pub(crate) trait WriteBody {
 
 impl WriteBody for crate::markdown::Body<'_> {
     fn write_body(&self, view: &View<'_>, out: &mut String) {
-        self.write_html(&view.headings, &view.strings, view.words_lang, out);
+        self.write_html(&view.headings, view.strings, view.words_lang, out);
     }
 }
 
@@ -85,7 +85,7 @@ impl<'s> Time<'s> {
         Time {
             lang: view.words_lang,
             dir: view.words_dir,
-            ..Time::date(date, &view.strings)
+            ..Time::date(date, view.strings)
         }
     }
 }
@@ -262,7 +262,7 @@ impl Render for Byline<'_> {
     fn render(&self) -> Markup {
         let view = self.view;
         let article = view.article;
-        let strings: &Strings = &view.strings;
+        let strings: &Strings = view.strings;
         let authors = article.authors();
         let sources = article.sources();
         // The byline and meta line are the page's words around the article's names. The
@@ -436,7 +436,7 @@ struct NoticeBox<'n, 'a> {
 impl Render for NoticeBox<'_, '_> {
     fn render(&self) -> Markup {
         let kind = self.notice.kind.as_str();
-        let strings: &Strings = &self.view.strings;
+        let strings: &Strings = self.view.strings;
         let sources = self.view.article.sources();
         let (content, content_dir) = (self.view.content_lang(), self.view.content_dir());
         let words_dir = self.view.words_dir;
@@ -471,7 +471,7 @@ pub struct Comments<'p> {
 
 impl Render for Comments<'_> {
     fn render(&self) -> Markup {
-        let strings: &Strings = &self.view.strings;
+        let strings: &Strings = self.view.strings;
         let comments = self.view.article.comments();
         let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {
@@ -543,7 +543,7 @@ pub struct Related<'p> {
 
 impl Render for Related<'_> {
     fn render(&self) -> Markup {
-        let strings: &Strings = &self.view.strings;
+        let strings: &Strings = self.view.strings;
         let related = self.view.article.related();
         let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {

@@ -257,7 +257,7 @@ impl<'a> Page<'a> {
             &arena,
         );
         let mut html = String::with_capacity(article.body().len() * 3 / 2);
-        body.write_html(&view.headings, &view.strings, view.words_lang, &mut html);
+        body.write_html(&view.headings, view.strings, view.words_lang, &mut html);
         Page {
             view,
             body: html,
