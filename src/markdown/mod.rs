@@ -114,6 +114,15 @@ pub(crate) fn parse<'a>(
                     },
                     NodeValue::HtmlInline(_) => remove.push(node),
                     NodeValue::CodeBlock(_) => skip = Some(node),
+                    // A footnote defined twice: comrak keeps the last definition and leaves
+                    // the others where they stand, unreferenced, which would open the list
+                    // of footnotes in the middle of the body. They are taken out.
+                    NodeValue::FootnoteDefinition(definition)
+                        if definition.total_references == 0 =>
+                    {
+                        remove.push(node);
+                        skip = Some(node);
+                    }
                     NodeValue::Heading(heading) => {
                         headings.push((node, heading.level, None));
                         heading_has_image = false;
@@ -370,6 +379,26 @@ mod tests {
             html("[ok](/a:b) [m](mailto:a@b.c)"),
             "<p><a href=\"/a:b\">ok</a> <a href=\"mailto:a@b.c\">m</a></p>\n"
         );
+    }
+
+    #[test]
+    fn a_footnote_defined_twice_leaves_one_list_at_the_end() {
+        let out = html("a[^n]\n\n[^n]: first\n\nb[^n]\n\n[^n]: second\n\nend\n");
+        let section = out.find("<section class=\"footnotes\"").expect("footnotes");
+        assert!(out[..section].contains("<p>end</p>"), "{out}");
+        assert_eq!(out.matches("<li id=\"fn-n\">").count(), 1, "{out}");
+        assert!(!out.contains("first"), "{out}");
+        assert!(out.ends_with("</ol>\n</section>\n"), "{out}");
+        // Not read either.
+        let arena = Arena::new();
+        let body = parse(
+            &arena,
+            "a[^n]\n\n[^n]: one two three\n\n[^n]: four\n",
+            false,
+            None,
+            false,
+        );
+        assert_eq!(body.counts.words, 2);
     }
 
     #[test]
