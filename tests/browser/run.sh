@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders every fixture page and checks it with the Nu HTML Checker, axe-core in headless
-# Chromium, an overflow test at 375 and 320 px, and a JSON-LD check (see check.mjs).
+# Renders every fixture page and 30 articles made up at random (generate.mjs), and checks
+# them with the Nu HTML Checker, axe-core in headless Chromium, an overflow test at 375 and
+# 320 px, and a JSON-LD check (see check.mjs).
 # Installs what it needs: Chromium and Java from Debian, the checkers from npm.
 #
 # Usage: tests/browser/run.sh [--screenshots DIR]
@@ -27,5 +28,16 @@ render="$root/target/debug/examples/render"
 for file in "$root"/tests/fixtures/*.json "$root"/tests/fixtures/*.md; do
   name=$(basename "$file")
   "$render" --out "$pages/${name%.*}.html" "$file"
+done
+# Articles made up at random with a fixed seed (generate.mjs), some with another
+# language's words.
+generated=$(mktemp -d)
+trap 'rm -rf "$pages" "$generated"' EXIT
+node "$here/generate.mjs" "$generated" 30
+for file in "$generated"/*.json; do
+  name=$(basename "$file" .json)
+  locale=()
+  if [ -f "$generated/$name.locale" ]; then locale=(--locale "$(cat "$generated/$name.locale")"); fi
+  "$render" "${locale[@]}" --out "$pages/$name.html" "$file"
 done
 node "$here/check.mjs" "$pages" "$@"
