@@ -202,7 +202,8 @@ pub struct Strings {
     pub image: Text,
     /// Accessible name of the link from a footnote back to where it is referenced;
     /// `{n}` is the footnote's number, with `-2`, `-3` and so on for its later
-    /// references: "Back to reference {n}".
+    /// references: "Back to reference {n}". Keep `{n}` apart from the letters after it:
+    /// a later link shows its number, and its name must hold that number as a word.
     pub back_to_reference: Text,
 }
 
@@ -318,7 +319,7 @@ impl Strings {
         match primary(&language.to_ascii_lowercase()) {
             "ko" => {
                 s.references = "참고 링크".into();
-                s.back_to_reference = "본문의 {n}번 참조로 돌아가기".into();
+                s.back_to_reference = "본문의 참조 {n} 위치로 돌아가기".into();
                 s.image = "이미지".into();
                 s.min_read = PluralText::new("읽는 데 {n}분");
                 s.sources = PluralText::new("출처");
@@ -999,6 +1000,22 @@ mod tests {
         assert!(is_rtl("AR") && is_rtl("Ckb-IQ") && is_rtl("he_IL"));
         assert_eq!((direction("he-IL"), direction("en")), ("rtl", "ltr"));
         assert!(same_language("en", "EN-gb") && same_language("pt_BR", "pt"));
+    }
+
+    #[test]
+    fn a_link_back_names_the_number_it_shows() {
+        // The second link back to a footnote shows a superscript 2 after its arrow; its
+        // name must hold that 2 as a word of its own (WCAG 2.5.3, axe-core's
+        // label-content-name-mismatch), not run into the letters after it.
+        for language in BUILT_IN {
+            let mut name = String::new();
+            Strings::for_language(language).write_back_to_reference(1, 2, &mut name);
+            let after = name.find("1-2").map(|at| &name[at + 3..]);
+            assert!(
+                after.is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)),
+                "{language}: {name}"
+            );
+        }
         assert!(!same_language("en", "eng") && !same_language("zh", "ja"));
         assert!(!is_rtl("ara") && !is_rtl("") && !is_rtl("-ar"));
     }
