@@ -65,6 +65,11 @@ const blocks = {
   rule: () => '---',
   emphasis: (s) => `*${cut(s, 0, 10)}* **${cut(s, 10, 20)}** ~~${cut(s, 0, 5)}~~ \`code\``,
   tasks: (s) => `- [ ] ${cut(s, 0, 10)}\n- [x] done`,
+  nested: (s) => `- ${cut(s, 0, 10)}\n\n  > ${cut(s, 0, 20)}\n\n  \`\`\`\n  ${s}\n  \`\`\``,
+  raw: (s) => `<div>${cut(s, 0, 8)}</div>\n\n${cut(s, 0, 9)} <b>raw</b> & < >`,
+  headingLink: (s) => `## [${cut(s, 0, 9)}](https://links.example/h) \`code\` ![i](https://img.example/h.png)`,
+  wide: () => `| ${'column | '.repeat(8)}\n|${'---|'.repeat(8)}\n| ${'1 | '.repeat(8)}`,
+  longWord: (s) => `${cut(s, 0, 6)} ${'x'.repeat(90)} https://long.example/${'segment/'.repeat(12)}`,
 };
 
 const date = () => `2026-0${int(1, 9)}-1${int(0, 9)}T0${int(0, 9)}:00:00+0${int(0, 9)}:00`;
@@ -77,7 +82,9 @@ for (let i = 0; i < count; i++) {
   const body = [s, ...Array.from({ length: int(0, 8) }, () => pick(Object.values(blocks))(s))].join('\n\n');
   const published = maybe(0.7, date);
   const article = {
-    title: cut(s, 0, int(8, Array.from(s).length)),
+    // Now and then a title in two scripts, which the page must lay out both ways.
+    title: cut(s, 0, int(8, Array.from(s).length))
+      + (random() < 0.2 ? ` — ${cut(sentences[pick(Object.keys(sentences))], 0, 20)}` : ''),
     summary: maybe(0.7, () => s),
     body,
     url: maybe(0.6, () => `https://news.example/a/${i}`),
