@@ -43,29 +43,28 @@ fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
 }
 
 /// Whether `test` gives 1 for any byte of `bytes` (it must give 0 for a space, which pads
-/// the last block). Tested in blocks with no early exit inside a block, so that the
-/// compiler tests a block's bytes side by side; a short text costs one block.
+/// a short text). Tested in blocks with no early exit inside a block, so that the
+/// compiler tests a block's bytes side by side: the last block overlaps the one before
+/// it, and a text shorter than a block goes into a block of spaces.
 #[inline(always)]
 fn any_byte(bytes: &[u8], test: impl Fn(u8) -> u8) -> bool {
     const BLOCK: usize = 32;
-    debug_assert_eq!(test(b' '), 0, "a space pads the last block");
-    let (blocks, rest) = bytes.as_chunks::<BLOCK>();
-    if blocks
+    debug_assert_eq!(test(b' '), 0, "a space pads a short text");
+    let Some(last) = bytes.last_chunk::<BLOCK>() else {
+        let mut block = [b' '; BLOCK];
+        block[..bytes.len()].copy_from_slice(bytes);
+        return block_has(&block, &test);
+    };
+    let (blocks, _) = bytes.as_chunks::<BLOCK>();
+    blocks
         .iter()
         .any(|block| block.iter().fold(0, |found, &b| found | test(b)) != 0)
-    {
-        return true;
-    }
-    // The last bytes go into a block of spaces, tested the same way.
-    let mut last = [b' '; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    block_has(&last, &test)
+        || block_has(last, &test)
 }
 
-/// Whether `test` gives 1 for any byte of `block`: the padded last block of
-/// [`any_byte`]. Kept out of line, so that the compiler vectorizes it as it does the test
-/// of the other blocks, instead of unrolling it into byte-by-byte code for a block whose
-/// bytes it partly knows.
+/// Whether `test` gives 1 for any byte of `block`. Kept out of line, so that the
+/// compiler vectorizes it as it does the test of the other blocks, instead of unrolling
+/// it into byte-by-byte code for a block whose bytes it partly knows.
 #[inline(never)]
 fn block_has<const N: usize>(block: &[u8; N], test: &impl Fn(u8) -> u8) -> bool {
     block.iter().fold(0, |found, &b| found | test(b)) != 0

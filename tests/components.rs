@@ -211,7 +211,10 @@ fn footnote_links_back_are_named_in_the_page_language() {
     );
     assert_eq!(
         labels("ko", &options),
-        ["본문의 참조 1 위치로 돌아가기", "본문의 참조 1-2 위치로 돌아가기"]
+        [
+            "본문의 참조 1 위치로 돌아가기",
+            "본문의 참조 1-2 위치로 돌아가기"
+        ]
     );
     assert_eq!(labels("fr", &options)[0], "Retour à la référence 1");
     // A host's own words are escaped like any other text.
