@@ -225,12 +225,12 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     let canonical = &urls.canonical;
     let mut json = JsonWriter::new(out);
     json.open_object();
-    json.field(key!("@context"), "https://schema.org");
+    json.field_static(key!("@context"), "https://schema.org");
     json.key(key!("@graph"));
     json.open_array();
 
     json.open_object();
-    json.field(key!("@type"), schema_type(article.kind()));
+    json.field_static(key!("@type"), schema_type(article.kind()));
     json.optional(key!("@id"), canonical.as_deref());
     json.optional(key!("url"), canonical.as_deref());
     json.field(key!("headline"), article.title());
@@ -285,7 +285,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     if let Some(site) = site {
         json.key(key!("publisher"));
         json.open_object();
-        json.field(key!("@type"), "Organization");
+        json.field_static(key!("@type"), "Organization");
         json.field(key!("name"), &site.name);
         json.field(key!("url"), site.url.as_str());
         if let Some(logo) = &site.logo {
@@ -297,7 +297,7 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
     if let Some(id) = canonical {
         json.key(key!("mainEntityOfPage"));
         json.open_object();
-        json.field(key!("@type"), "WebPage");
+        json.field_static(key!("@type"), "WebPage");
         json.field(key!("@id"), id);
         json.close_object();
     }
@@ -328,19 +328,19 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
         }
         json.close_array();
     }
-    json.optional(
-        key!("digitalSourceType"),
-        match article.provenance() {
-            Provenance::AiGenerated => Some(TRAINED_ALGORITHMIC_MEDIA),
-            Provenance::AiAssisted => Some(COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA),
-            _ => None,
-        },
-    );
+    let source_type = match article.provenance() {
+        Provenance::AiGenerated => Some(TRAINED_ALGORITHMIC_MEDIA),
+        Provenance::AiAssisted => Some(COMPOSITE_WITH_TRAINED_ALGORITHMIC_MEDIA),
+        _ => None,
+    };
+    if let Some(source_type) = source_type {
+        json.field_static(key!("digitalSourceType"), source_type);
+    }
     json.close_object();
 
     if let Some(site) = site {
         json.open_object();
-        json.field(key!("@type"), "BreadcrumbList");
+        json.field_static(key!("@type"), "BreadcrumbList");
         json.key(key!("itemListElement"));
         json.open_array();
         list_item(&mut json, 1, &site.name, Some(site.url.as_str()));
@@ -358,16 +358,16 @@ fn write_graph(view: &View<'_>, urls: &PageUrls<'_>, out: &mut String) {
 /// An `ImageObject` at `url` (absolute when it can be), with the properties `more` adds.
 fn image_object(json: &mut JsonWriter<'_>, url: &str, more: impl FnOnce(&mut JsonWriter<'_>)) {
     json.open_object();
-    json.field(key!("@type"), "ImageObject");
+    json.field_static(key!("@type"), "ImageObject");
     json.field(key!("url"), url);
     more(json);
     json.close_object();
 }
 
 /// A person, an organization or a creative work, by name and link.
-fn agent(json: &mut JsonWriter<'_>, kind: &str, name: &str, url: Option<&str>) {
+fn agent(json: &mut JsonWriter<'_>, kind: &'static str, name: &str, url: Option<&str>) {
     json.open_object();
-    json.field(key!("@type"), kind);
+    json.field_static(key!("@type"), kind);
     json.field(key!("name"), name);
     json.optional(key!("url"), url);
     json.close_object();
@@ -376,7 +376,7 @@ fn agent(json: &mut JsonWriter<'_>, kind: &str, name: &str, url: Option<&str>) {
 /// A step of the breadcrumbs.
 fn list_item(json: &mut JsonWriter<'_>, position: u64, name: &str, item: Option<&str>) {
     json.open_object();
-    json.field(key!("@type"), "ListItem");
+    json.field_static(key!("@type"), "ListItem");
     json.key(key!("position"));
     json.number(position);
     json.field(key!("name"), name);

@@ -96,6 +96,20 @@ impl<'o> JsonWriter<'o> {
         self.comma = true;
     }
 
+    /// `"key":"value"` for a value fixed when the crate is built (a schema.org type, a
+    /// vocabulary URL), which needs no escaping: written as it is.
+    pub(crate) fn field_static(&mut self, key: &str, value: &'static str) {
+        debug_assert!(
+            !crate::bytes::any_in::<Special>(value.as_bytes()),
+            "{value}"
+        );
+        self.key(key);
+        self.out.push('"');
+        self.out.push_str(value);
+        self.out.push('"');
+        self.comma = true;
+    }
+
     /// `"key":"value"`, with the key from [`key!`].
     #[inline(always)]
     pub(crate) fn field(&mut self, key: &str, value: &str) {
