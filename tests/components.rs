@@ -342,12 +342,25 @@ fn the_page_marks_its_own_words_when_they_are_not_in_the_article_language() {
     );
 }
 
+/// Checks the language and direction in force at each text of `texts`.
+#[track_caller]
+fn assert_marked(html: &str, texts: &[&str], lang: &str, dir: &str) {
+    for text in texts {
+        let found = (lang_at(html, text, ""), dir_at(html, text));
+        assert_eq!(
+            (found.0.as_str(), found.1.as_str()),
+            (lang, dir),
+            "{text:?}"
+        );
+    }
+}
+
 #[test]
 fn words_that_go_the_other_way_say_their_direction() {
     // Hebrew has no built-in strings: English words on a right-to-left page.
     let article = common::load(&Path::new("tests/fixtures").join("hebrew.json"));
     let html = html::page(&article, &HtmlOptions::default());
-    for words in [
+    let words = [
         "By ",
         "Updated ",
         "January 13, 2026",
@@ -359,35 +372,19 @@ fn words_that_go_the_other_way_say_their_direction() {
         "January 12, 2026",
         "Related articles",
         "4 min read",
-    ] {
-        assert_eq!(
-            (
-                lang_at(&html, words, "").as_str(),
-                dir_at(&html, words).as_str()
-            ),
-            ("en", "ltr"),
-            "{words:?}"
-        );
-    }
+    ];
+    assert_marked(&html, &words, "en", "ltr");
     // The article's names inside them go right to left again; the rest of the page
     // takes the article's direction.
-    for content in [
+    let content = [
         "דסק אסיה",
         "סוכנות הידיעות המרכזית",
         "צפון קוריאה מציבה",
         "מה התוכנית מבטיחה",
         "חדשות לדוגמה",
         "עשרים מפעלים בשנה זה הרבה",
-    ] {
-        assert_eq!(
-            (
-                lang_at(&html, content, "").as_str(),
-                dir_at(&html, content).as_str()
-            ),
-            ("he", "rtl"),
-            "{content:?}"
-        );
-    }
+    ];
+    assert_marked(&html, &content, "he", "rtl");
     // The notice's box keeps the page's side; only its paragraphs turn.
     assert_eq!(
         attribute_at(&html, "", "aside.dl-notice", "dir"),
@@ -398,38 +395,23 @@ fn words_that_go_the_other_way_say_their_direction() {
     // A host's strings in another language than the article's are marked with it: Arabic
     // words on an English page, the English names inside them.
     let sample = common::sample();
-    let mut options = HtmlOptions::default();
-    options.strings = Some(dateline::locale::Strings::for_language("ar"));
-    let html = html::page(&sample, &options);
     let arabic = dateline::locale::Strings::for_language("ar");
-    for words in [&arabic.comments, &arabic.related, &arabic.by] {
-        assert_eq!(
-            (
-                lang_at(&html, words, "").as_str(),
-                dir_at(&html, words).as_str()
-            ),
-            ("ar", "rtl"),
-            "{words:?}"
-        );
-    }
-    for content in [
+    let mut options = HtmlOptions::default();
+    options.strings = Some(arabic.clone());
+    let html = html::page(&sample, &options);
+    let words = [&*arabic.comments, &*arabic.related, &*arabic.by];
+    assert_marked(&html, &words, "ar", "rtl");
+    let content = [
         "PRISM Desk",
         "Korean Central News Agency",
         "Why Kim Jong-un",
-    ] {
-        assert_eq!(
-            (
-                lang_at(&html, content, "").as_str(),
-                dir_at(&html, content).as_str()
-            ),
-            ("en", "ltr"),
-            "{content:?}"
-        );
-    }
+    ];
+    assert_marked(&html, &content, "en", "ltr");
     // The same language in another region is the same language: nothing to mark.
     options.strings = Some(dateline::locale::Strings::for_language("en-GB"));
-    assert_eq!(html::page(&sample, &options).matches(" lang=\"").count(), 2);
-    assert!(!html::page(&sample, &options).contains(" dir=\"rtl"));
+    let html = html::page(&sample, &options);
+    assert_eq!(html.matches(" lang=\"").count(), 2);
+    assert!(!html.contains(" dir=\"rtl"));
 }
 
 #[test]
