@@ -1155,12 +1155,16 @@ fn wrap_pieces(out: &mut String, text: &str, width: usize, initial: &str, subseq
             } else {
                 // A piece wider than the line: its last line takes the separator if it
                 // has room.
+                let before = out.len();
                 wrap_into(out, &text[start..end], width, prefix, subsequent);
-                let last_line = out[..out.len() - 1].rfind('\n').map_or(0, |i| i + 1);
-                if display_columns(&out[last_line..out.len() - 1]) + display_columns(trailing)
-                    <= width
-                {
-                    out.insert_str(out.len() - 1, trailing);
+                if out.len() > before && out.ends_with('\n') {
+                    let line_end = out.len() - 1;
+                    let line_start = out[..line_end].rfind('\n').map_or(0, |i| i + 1);
+                    if display_columns(&out[line_start..line_end]) + display_columns(trailing)
+                        <= width
+                    {
+                        out.insert_str(line_end, trailing);
+                    }
                 }
             }
             first = false;
@@ -1729,6 +1733,11 @@ mod tests {
         );
         // Two columns a Hangul syllable: the break moves before the wide piece.
         assert_eq!(wrap("ab · 한국어 기사", 12), "ab ·\n한국어 기사\n");
+        // Blank pieces, as wide as the line or wider, are no trouble.
+        for width in 1..8 {
+            let out = wrap("      · x ·       · y", width);
+            assert!(out.contains('x') && out.contains('y'), "{out:?}");
+        }
         // A piece wider than the line keeps the separator only where it has room.
         assert_eq!(
             wrap("By Ann Featherstonehaugh · 1 min read", 17),
