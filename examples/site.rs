@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dateline::html::{self, HtmlOptions, Page};
+use dateline::locale::direction;
 use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::{self, TextOptions};
 use dateline::{Article, Limits, RelatedArticle, Url};
@@ -176,7 +177,7 @@ fn index_page(entries: &[Entry]) -> String {
                     h1.dl-headline { "Articles" }
                     ul.dl-cards {
                         @for entry in entries {
-                            li.dl-card lang=(entry.article.language()) {
+                            li.dl-card lang=(entry.article.language()) dir=(direction(entry.article.language())) {
                                 h2.dl-card-title { a href={ (entry.slug) ".html" } { (entry.article.title()) } }
                                 @if let Some(summary) = entry.article.summary() {
                                     p.dl-card-summary { (summary) }

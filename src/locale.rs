@@ -920,8 +920,15 @@ pub(crate) fn is_rtl(language: &str) -> bool {
     RTL.iter().any(|rtl| primary.eq_ignore_ascii_case(rtl))
 }
 
-/// `ltr` or `rtl` for a language tag.
-pub(crate) fn direction(language: &str) -> &'static str {
+/// The direction a language is written in, as an HTML `dir` value: `rtl` for Arabic,
+/// Hebrew, Persian, Urdu and the other right-to-left languages, `ltr` for the rest. For a
+/// host's own markup around an article, such as a list of articles in many languages.
+///
+/// ```
+/// use dateline::locale::direction;
+/// assert_eq!((direction("ar-EG"), direction("he"), direction("en")), ("rtl", "rtl", "ltr"));
+/// ```
+pub fn direction(language: &str) -> &'static str {
     if is_rtl(language) { "rtl" } else { "ltr" }
 }
 

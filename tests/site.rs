@@ -135,6 +135,16 @@ fn builds_every_fixture() {
         })
         .count();
     assert_eq!(pages, fixtures + 1, "a page per fixture and the index");
+    // Each card of the index says its article's language and direction, so that Arabic
+    // and Hebrew titles are laid out right to left in an index of many languages.
+    let index = read(output.join("index.html"));
+    for marking in [
+        "lang=\"ar\" dir=\"rtl\"",
+        "lang=\"he\" dir=\"rtl\"",
+        "lang=\"ko\" dir=\"ltr\"",
+    ] {
+        assert!(index.contains(marking), "{marking}");
+    }
     std::fs::remove_dir_all(&output).unwrap();
 }
 
