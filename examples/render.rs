@@ -5,7 +5,10 @@
 //! ```
 //!
 //! FILE is JSON (`.json`) or Markdown with TOML front matter (`.md`); without it, the
-//! bundled sample article is rendered. Output goes to stdout or to `--out`.
+//! bundled sample article is rendered. `-` reads the article from stdin: JSON when it
+//! starts with `{`, else Markdown. `--` ends the options, for a FILE whose name starts
+//! with `-`. Output goes to stdout or to `--out`. Input is read only up to
+//! [`Limits::input_bytes`]: a larger file is refused without being read whole.
 //!
 //! Exit codes: 0 on success, 2 for bad input or bad arguments (with `error: ...` on
 //! stderr), 1 when the output cannot be written.
@@ -48,8 +51,16 @@ fn parse_args() -> Result<Option<Args>, String> {
         file: None,
     };
     let mut it = std::env::args_os().skip(1);
+    let mut options_ended = false;
     while let Some(arg) = it.next() {
         let arg = arg.to_string_lossy().into_owned();
+        if options_ended || arg == "-" || !arg.starts_with('-') {
+            if args.file.is_some() {
+                return Err("only one FILE can be given".into());
+            }
+            args.file = Some(PathBuf::from(arg));
+            continue;
+        }
         let mut value = |name: &str| {
             it.next()
                 .map(|v| v.to_string_lossy().into_owned())
@@ -72,11 +83,8 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--locale" => args.locale = Some(value("--locale")?),
             "--out" | "-o" => args.out = Some(PathBuf::from(value("--out")?)),
-            flag if flag.starts_with('-') && flag != "-" => {
-                return Err(format!("unknown option `{flag}`"));
-            }
-            _ if args.file.is_some() => return Err("only one FILE can be given".into()),
-            _ => args.file = Some(PathBuf::from(arg)),
+            "--" => options_ended = true,
+            flag => return Err(format!("unknown option `{flag}`")),
         }
     }
     Ok(Some(args))
@@ -87,12 +95,28 @@ fn load(file: Option<&Path>) -> Result<Article, String> {
     let Some(path) = file else {
         return Article::from_markdown(SAMPLE).map_err(|e| format!("sample article: {e}"));
     };
-    let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read `{shown}`: {e}"))?;
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let stdin = path.as_os_str() == "-";
+    let shown = if stdin {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = if stdin {
+        read_limited(std::io::stdin().lock(), limits.input_bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| read_limited(file, limits.input_bytes))
+    }
+    .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    let extension = if stdin {
+        // JSON starts with `{`, after any byte order mark and white space.
+        let start = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+        let json = start.trim_ascii_start().first() == Some(&b'{');
+        Some(if json { "json" } else { "md" }.to_owned())
+    } else {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
     let article = match extension.as_deref() {
         Some("json") => Article::from_json_slice(&bytes, &limits),
         Some("md" | "markdown") => Article::from_markdown_slice(&bytes, &limits),
@@ -103,6 +127,16 @@ fn load(file: Option<&Path>) -> Result<Article, String> {
         }
     };
     article.map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Reads at most one byte more than `limit`: enough for the parser to refuse an input
+/// that is too large, without holding all of it.
+fn read_limited(reader: impl std::io::Read, limit: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader.take(limit).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn render(args: &Args, article: &Article) -> String {

@@ -27,7 +27,8 @@
 //! | `site` | `{name, url, section: {name, url}, logo}` | | the publication |
 //!
 //! A URL is an absolute `http` or `https` URL, or a relative reference. Unknown fields are
-//! errors. In Markdown files the fields are TOML between two `+++` lines, and the Markdown
+//! errors. A byte order mark at the start of the input, which some editors write, is
+//! skipped in both formats. In Markdown files the fields are TOML between two `+++` lines, and the Markdown
 //! after them is the body:
 //!
 //! ```
@@ -135,6 +136,8 @@ impl Article {
     /// As [`Article::from_json`], and [`Error::TooLarge`] or [`Error::TooMany`] past a limit.
     pub fn from_json_with(json: &str, limits: &Limits) -> Result<Article> {
         check_input_size(json, limits)?;
+        // Lines and columns of errors are then those an editor shows.
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let mut de = serde_json::Deserializer::from_str(json);
         // Valid input is read once; the field an error is in is found by reading the input
         // again with its path tracked, which costs time only when there is an error.
@@ -782,6 +785,17 @@ fn has_long_cluster(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_in_both_formats() {
+        let json = "\u{feff}{\"title\": \"T\", \"body\": \"B\"}";
+        assert_eq!(Article::from_json(json).unwrap().title(), "T");
+        let markdown = "\u{feff}+++\ntitle = \"T\"\n+++\nB\n";
+        assert_eq!(Article::from_markdown(markdown).unwrap().title(), "T");
+        // Columns count from after the mark, as an editor shows them.
+        let error = Article::from_json("\u{feff}{\"title\" 1}").unwrap_err();
+        assert!(error.to_string().contains("line 1, column 10"), "{error}");
+    }
 
     #[test]
     fn special_is_one_class_both_ways() {

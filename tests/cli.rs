@@ -2,8 +2,9 @@
 
 mod common;
 
+use std::io::Write as _;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 #[track_caller]
 fn run(args: &[&str]) -> Output {
@@ -12,6 +13,67 @@ fn run(args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("the render example runs")
+}
+
+/// Runs the example with `input` on its stdin.
+#[track_caller]
+fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(common::example("render"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the render example runs");
+    let mut stdin = child.stdin.take().unwrap();
+    // The example may stop reading early (an input over the limit): a broken pipe here is
+    // its answer, not a failure of the test.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn reads_stdin_as_json_or_markdown() {
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for (file, words) in [("minimal.json", 18), ("korean.md", 83)] {
+        let input = std::fs::read(fixtures.join(file)).unwrap();
+        let out = run_with_stdin(&["--format", "stats", "-"], &input);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let stats: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(stats["words"], words, "{file}");
+        // The same counts as from the file itself.
+        let from_file = run(&["--format", "stats", fixtures.join(file).to_str().unwrap()]);
+        assert_eq!(out.stdout, from_file.stdout, "{file}");
+    }
+    let out = run_with_stdin(&["-"], b"no front matter");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: <stdin>: invalid front matter"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn input_past_the_limit_is_refused_without_reading_it_all() {
+    let input = vec![b'a'; dateline::Limits::default().input_bytes + 4096];
+    let out = run_with_stdin(&["-"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("`input` is too large"), "{stderr}");
+}
+
+#[test]
+fn a_double_dash_ends_the_options() {
+    let out = run(&["--", "--format"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("error: cannot read `--format`"),
+        "{stderr}"
+    );
 }
 
 #[test]
