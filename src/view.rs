@@ -49,6 +49,8 @@ pub(crate) struct View<'a> {
     excerpt: OnceLock<Option<String>>,
     /// The site's home page, made when a relative URL first needs it.
     base: OnceLock<Option<BaseUrl>>,
+    /// Put before every id the HTML page writes, and every link to one.
+    pub(crate) id_prefix: Cow<'a, str>,
 }
 
 /// Parses the body once and decides what the page says: the one entry to rendering.
@@ -116,6 +118,26 @@ impl<'a> View<'a> {
             words_dir,
             first_paragraph: None,
             excerpt: OnceLock::new(),
+            id_prefix: Cow::Borrowed(""),
+        }
+    }
+
+    /// Sets the prefix of the page's ids, without the ASCII white space an id cannot hold.
+    pub(crate) fn set_id_prefix(&mut self, prefix: &'a str) {
+        self.id_prefix = if prefix.bytes().any(|b| b.is_ascii_whitespace()) {
+            Cow::Owned(prefix.split_ascii_whitespace().collect())
+        } else {
+            Cow::Borrowed(prefix)
+        };
+    }
+
+    /// What the body's HTML takes from the page around it.
+    pub(crate) fn page_parts(&self) -> markdown::PageParts<'_> {
+        markdown::PageParts {
+            headings: &self.headings,
+            strings: self.strings,
+            words_lang: self.words_lang,
+            id_prefix: &self.id_prefix,
         }
     }
 

@@ -429,3 +429,74 @@ fn a_host_language_tag_is_escaped_wherever_it_marks_words() {
         "footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"1\" lang=\"x&quot;"
     ));
 }
+
+/// Every `id` of `html`, and every id that its links (`href="#…"`) and labels
+/// (`aria-labelledby`) point to.
+fn ids_and_references(html: &str) -> (Vec<String>, Vec<String>) {
+    let document = scraper::Html::parse_document(html);
+    let all = scraper::Selector::parse("*").unwrap();
+    let mut ids = Vec::new();
+    let mut references = Vec::new();
+    for element in document.select(&all) {
+        let element = element.value();
+        ids.extend(element.attr("id").map(str::to_owned));
+        if let Some(fragment) = element.attr("href").and_then(|h| h.strip_prefix('#')) {
+            references.push(fragment.to_owned());
+        }
+        if let Some(labels) = element.attr("aria-labelledby") {
+            references.extend(labels.split_ascii_whitespace().map(str::to_owned));
+        }
+    }
+    (ids, references)
+}
+
+/// A body whose headings would take the ids of the page's own parts and of its footnotes.
+const ID_CLASHES: &str = r###"{
+    "title": "Ids",
+    "body": "## DL comments title\n\nA claim.[^visits] Again.[^visits]\n\n## DL related title\n\n## DL toc title\n\n## Fn visits\n\n## Fnref visits\n\n## Fnref visits 2\n\n## Fn visits\n\n[^visits]: Where it was said.",
+    "related": [{"title": "Earlier", "url": "/earlier"}],
+    "comments": [{"author": "Min", "posted": "2026-01-12T10:00:00+09:00", "text": "Noted."}]
+}"###;
+
+#[test]
+fn ids_on_a_page_are_unique_and_every_link_to_one_finds_it() {
+    let article = dateline::Article::from_json(ID_CLASHES).unwrap();
+    let mut options = HtmlOptions::default();
+    options.table_of_contents = true;
+    for prefix in ["", "story-7-"] {
+        options.id_prefix = prefix.into();
+        let page = html::page(&article, &options);
+        let (ids, references) = ids_and_references(&page);
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "repeated ids: {ids:?}");
+        // The table of contents, 7 headings, a footnote with 2 references, comments and
+        // related articles.
+        assert!(ids.len() >= 13, "{ids:?}");
+        for id in &ids {
+            assert!(id.starts_with(prefix), "{id} without the prefix {prefix}");
+        }
+        for reference in &references {
+            assert!(
+                ids.contains(reference),
+                "nothing has the id {reference}: {ids:?}"
+            );
+        }
+        assert!(references.len() >= 13, "{references:?}");
+    }
+}
+
+#[test]
+fn white_space_is_left_out_of_the_id_prefix() {
+    let article = dateline::Article::from_json(ID_CLASHES).unwrap();
+    let mut options = HtmlOptions::default();
+    options.id_prefix = " story 7\t\"> ".into();
+    let html = html::article(&article, &options);
+    assert!(
+        html.contains(r#"<h2 id="story7&quot;&gt;dl-comments-title-1">"#),
+        "{html}"
+    );
+    let (ids, _) = ids_and_references(&html);
+    assert!(ids.iter().all(|id| id.starts_with("story7\">")), "{ids:?}");
+}

@@ -76,6 +76,14 @@ fn generators() -> Vec<Generator> {
         ("many distinct headings", |n| {
             (0..n / 5).map(|i| format!("## H{i}\n\n")).collect()
         }),
+        ("many headings with the ids of many footnotes", |n| {
+            (0..n / 10)
+                .map(|i| format!("## fn {i}\n\na[^{i}]\n\n"))
+                .collect::<String>()
+                + &(0..n / 10)
+                    .map(|i| format!("[^{i}]: note\n"))
+                    .collect::<String>()
+        }),
         ("many footnotes", |n| {
             (0..n / 10).map(|i| format!("a[^{i}] ")).collect::<String>()
                 + "\n\n"

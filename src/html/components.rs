@@ -19,7 +19,7 @@ pub(crate) trait WriteBody {
 
 impl WriteBody for crate::markdown::Body<'_> {
     fn write_body(&self, view: &View<'_>, out: &mut String) {
-        self.write_html(&view.headings, view.strings, view.words_lang, out);
+        self.write_html(&view.page_parts(), out);
     }
 }
 
@@ -395,12 +395,12 @@ impl Render for TableOfContents<'_> {
         let headings = &self.view.headings;
         html! {
             @if headings.len() > 1 {
-                nav.dl-toc aria-labelledby="dl-toc-title" {
+                nav.dl-toc aria-labelledby={ (self.view.id_prefix) "dl-toc-title" } {
                     "\n"
-                    h2 #dl-toc-title lang=[self.view.words_lang] dir=[self.view.words_dir] { (Text(&self.view.strings.contents)) }
+                    h2 id={ (self.view.id_prefix) "dl-toc-title" } lang=[self.view.words_lang] dir=[self.view.words_dir] { (Text(&self.view.strings.contents)) }
                     ol {
                         @for h in headings.iter().filter(|h| h.level <= 3) {
-                            li class={ "dl-toc-" (h.level) } { a href={ "#" (h.id) } { (Text(&h.text)) } }
+                            li class={ "dl-toc-" (h.level) } { a href={ "#" (self.view.id_prefix) (h.id) } { (Text(&h.text)) } }
                         }
                     }
                 }
@@ -475,9 +475,9 @@ impl Render for Comments<'_> {
         let comments = self.view.article.comments();
         let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {
-            section.dl-comments aria-labelledby="dl-comments-title" {
+            section.dl-comments aria-labelledby={ (self.view.id_prefix) "dl-comments-title" } {
                 "\n"
-                h2 #dl-comments-title lang=[words] dir=[words_dir] { (Text(&strings.comments)) }
+                h2 id={ (self.view.id_prefix) "dl-comments-title" } lang=[words] dir=[words_dir] { (Text(&strings.comments)) }
                 "\n"
                 @if comments.is_empty() {
                     p.dl-comments-empty lang=[words] dir=[words_dir] { (Text(&strings.no_comments)) }
@@ -548,9 +548,9 @@ impl Render for Related<'_> {
         let (words, words_dir) = (self.view.words_lang, self.view.words_dir);
         html! {
             @if !related.is_empty() {
-                section.dl-related aria-labelledby="dl-related-title" {
+                section.dl-related aria-labelledby={ (self.view.id_prefix) "dl-related-title" } {
                     "\n"
-                    h2 #dl-related-title lang=[words] dir=[words_dir] { (Text(&strings.related)) }
+                    h2 id={ (self.view.id_prefix) "dl-related-title" } lang=[words] dir=[words_dir] { (Text(&strings.related)) }
                     "\n"
                     ul.dl-cards {
                         @for item in related {

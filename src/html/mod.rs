@@ -42,7 +42,7 @@ mod json;
 use maud::Render;
 
 use crate::locale::Strings;
-use crate::markdown::Arena;
+use crate::markdown::{Arena, Body};
 use crate::reading_time::{ReadingSpeed, ReadingTime};
 use crate::view::{self, View};
 use crate::{Article, RawHtml};
@@ -100,6 +100,22 @@ pub struct HtmlOptions {
     pub related: bool,
     /// What happens to raw HTML in the body. Default [`RawHtml::Omit`]: it is dropped.
     pub raw_html: RawHtml,
+    /// Put before every `id` the page writes (headings, footnotes, the titles of its
+    /// sections) and every link to one, so that several articles can share one page, as
+    /// comrak's `header_ids` prefix does. ASCII white space, which an id cannot hold, is
+    /// left out. Default empty.
+    ///
+    /// ```
+    /// use dateline::{Article, html::{self, HtmlOptions}};
+    /// let article = Article::from_json(r###"{"title": "T", "body": "## Vote\n\nYes."}"###)?;
+    /// let mut options = HtmlOptions::default();
+    /// options.id_prefix = "story-7-".into();
+    /// let html = html::page(&article, &options);
+    /// assert!(html.contains(r#"<h2 id="story-7-vote">"#));
+    /// assert!(html.contains(r#"<h2 id="story-7-dl-comments-title""#));
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub id_prefix: String,
 }
 
 impl Default for HtmlOptions {
@@ -112,6 +128,7 @@ impl Default for HtmlOptions {
             comments: true,
             related: true,
             raw_html: RawHtml::Omit,
+            id_prefix: String::new(),
         }
     }
 }
@@ -120,14 +137,7 @@ impl Default for HtmlOptions {
 /// related articles. The body is parsed once and written straight into the page.
 pub fn page(article: &Article, options: &HtmlOptions) -> String {
     let arena = Arena::new();
-    let (view, body) = view::prepare(
-        article,
-        options.strings.as_ref(),
-        &options.reading_speed,
-        &options.raw_html,
-        true,
-        &arena,
-    );
+    let (view, body) = prepare(article, options, &arena);
     let mut out =
         String::with_capacity(article.body().len() * 2 + 8 * 1024 + stylesheet_len(options));
     components::DocumentWith {
@@ -150,14 +160,7 @@ fn stylesheet_len(options: &HtmlOptions) -> usize {
 /// Renders the `<article>` element alone, with `lang` and `dir`, for a host's layout.
 pub fn article(article: &Article, options: &HtmlOptions) -> String {
     let arena = Arena::new();
-    let (view, body) = view::prepare(
-        article,
-        options.strings.as_ref(),
-        &options.reading_speed,
-        &options.raw_html,
-        true,
-        &arena,
-    );
+    let (view, body) = prepare(article, options, &arena);
     components::ArticleWith {
         view: &view,
         options,
@@ -192,18 +195,29 @@ pub fn json_ld(article: &Article, options: &HtmlOptions) -> String {
     })
 }
 
-/// Parses the body once for what the page says, without writing the body out: for the
-/// parts that do not show it.
-fn with_view<R>(article: &Article, options: &HtmlOptions, f: impl FnOnce(&View<'_>) -> R) -> R {
-    let arena = Arena::new();
-    let (view, _body) = view::prepare(
+/// Parses the body once and decides what the page says, as `options` ask.
+fn prepare<'a, 'b>(
+    article: &'a Article,
+    options: &'a HtmlOptions,
+    arena: &'b Arena<'b>,
+) -> (View<'a>, Body<'b>) {
+    let (mut view, body) = view::prepare(
         article,
         options.strings.as_ref(),
         &options.reading_speed,
         &options.raw_html,
         true,
-        &arena,
+        arena,
     );
+    view.set_id_prefix(&options.id_prefix);
+    (view, body)
+}
+
+/// Parses the body once for what the page says, without writing the body out: for the
+/// parts that do not show it.
+fn with_view<R>(article: &Article, options: &HtmlOptions, f: impl FnOnce(&View<'_>) -> R) -> R {
+    let arena = Arena::new();
+    let (view, _body) = prepare(article, options, &arena);
     f(&view)
 }
 
@@ -248,16 +262,9 @@ impl<'a> Page<'a> {
     /// Parses the article's body once and prepares every part of the page.
     pub fn new(article: &'a Article, options: &'a HtmlOptions) -> Page<'a> {
         let arena = Arena::new();
-        let (view, body) = view::prepare(
-            article,
-            options.strings.as_ref(),
-            &options.reading_speed,
-            &options.raw_html,
-            true,
-            &arena,
-        );
+        let (view, body) = prepare(article, options, &arena);
         let mut html = String::with_capacity(article.body().len() * 3 / 2);
-        body.write_html(&view.headings, view.strings, view.words_lang, &mut html);
+        body.write_html(&view.page_parts(), &mut html);
         Page {
             view,
             body: html,

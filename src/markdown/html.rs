@@ -11,25 +11,21 @@
 use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{ListType, NodeValue, TableAlignment};
 
-use super::{Heading, Node};
-use crate::locale::{Strings, push_decimal};
+use super::{Node, PageParts};
+use crate::locale::push_decimal;
 
 /// Writes the tree under `root` as HTML into `out`.
 pub(super) fn write(
     root: Node<'_>,
-    headings: &[Heading],
+    page: &PageParts<'_>,
     alignments: &[TableAlignment],
     raw_html: bool,
-    strings: &Strings,
-    words_lang: Option<&str>,
     out: &mut String,
 ) {
     let mut writer = Writer {
         start: out.len(),
         out,
-        strings,
-        words_lang,
-        headings,
+        page: *page,
         next_heading: 0,
         alignments,
         next_cell: 0,
@@ -44,11 +40,8 @@ struct Writer<'w> {
     out: &'w mut String,
     /// Where the body starts in `out`: before it, the body is at the start of a line.
     start: usize,
-    /// The page's words, for the footnotes' links back, and their language when it is
-    /// not the article's.
-    strings: &'w Strings,
-    words_lang: Option<&'w str>,
-    headings: &'w [Heading],
+    /// Heading ids, the words of the footnotes' links back, the prefix of ids.
+    page: PageParts<'w>,
     next_heading: usize,
     alignments: &'w [TableAlignment],
     next_cell: usize,
@@ -183,8 +176,9 @@ impl Writer<'_> {
                 // Ids from the parse, so that they match the table of contents.
                 self.push("<h");
                 push_decimal(self.out, u64::from(heading.level));
-                if let Some(h) = self.headings.get(self.next_heading) {
+                if let Some(h) = self.page.headings.get(self.next_heading) {
                     self.push(" id=\"");
+                    self.escape(self.page.id_prefix);
                     self.escape(&h.id);
                     self.push("\"");
                 }
@@ -286,14 +280,19 @@ impl Writer<'_> {
                     self.push("<section class=\"footnotes\" data-footnotes>\n<ol>\n");
                 }
                 self.footnotes += 1;
-                self.push("<li id=\"fn-");
+                self.push("<li id=\"");
+                self.escape(self.page.id_prefix);
+                self.push("fn-");
                 self.escape_href(&definition.name);
                 self.push("\">");
             }
             NodeValue::FootnoteReference(reference) => {
-                self.push("<sup class=\"footnote-ref\"><a href=\"#fn-");
+                self.push("<sup class=\"footnote-ref\"><a href=\"#");
+                self.escape(self.page.id_prefix);
+                self.push("fn-");
                 self.escape_href(&reference.name);
                 self.push("\" id=\"");
+                self.escape(self.page.id_prefix);
                 let mut id = String::with_capacity(reference.name.len() + 10);
                 id.push_str("fnref-");
                 id.push_str(&reference.name);
@@ -394,7 +393,9 @@ impl Writer<'_> {
                     push_decimal(out, u64::from(reference));
                 }
             };
-            self.push("<a href=\"#fnref-");
+            self.push("<a href=\"#");
+            self.escape(self.page.id_prefix);
+            self.push("fnref-");
             self.escape_href(name);
             suffix(self.out);
             self.push(
@@ -402,14 +403,15 @@ impl Writer<'_> {
             );
             push_decimal(self.out, u64::from(number));
             suffix(self.out);
-            if let Some(lang) = self.words_lang {
+            if let Some(lang) = self.page.words_lang {
                 // The host's strings may name any language: escaped like other text.
                 self.push("\" lang=\"");
                 self.escape(lang);
             }
             self.push("\" aria-label=\"");
             label.clear();
-            self.strings
+            self.page
+                .strings
                 .write_back_to_reference(number, reference, &mut label);
             self.escape(&label);
             self.push("\">↩");
@@ -537,6 +539,16 @@ mod tests {
 
     /// Our output with the one attribute comrak does not write taken out: the
     /// `tabindex` that lets the keyboard scroll code blocks and tables.
+    /// The page around a body: English words, no id prefix.
+    fn english_page(headings: &[Heading]) -> super::super::PageParts<'_> {
+        super::super::PageParts {
+            headings,
+            strings: Strings::shared("en"),
+            words_lang: None,
+            id_prefix: "",
+        }
+    }
+
     fn without_tabindex(html: &str) -> String {
         html.replace("<pre tabindex=\"0\">", "<pre>")
             .replace("<table tabindex=\"0\">", "<table>")
@@ -548,27 +560,14 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut ours = String::new();
-        body.write_html(
-            &body.headings,
-            &Strings::for_language("en"),
-            None,
-            &mut ours,
-        );
+        body.write_html(&english_page(&body.headings), &mut ours);
         let theirs = comrak_html(body.root, &body.headings, &body.cell_alignments, false);
         assert_eq!(without_tabindex(&ours), theirs, "{markdown:?}");
         // The tree as comrak parses it, HTML and all, written with raw HTML kept.
         let arena = Arena::new();
         let root = comrak::parse_document(&arena, markdown, &options());
         let mut ours = String::new();
-        super::write(
-            root,
-            &[],
-            &[],
-            true,
-            &Strings::for_language("en"),
-            None,
-            &mut ours,
-        );
+        super::write(root, &english_page(&[]), &[], true, &mut ours);
         assert_eq!(
             without_tabindex(&ours),
             comrak_html(root, &[], &[], true),
@@ -612,15 +611,7 @@ mod tests {
         let markdown = "[a](javascript:alert(1)) ![b](vbscript:x) [c](/ok) <b>x</b>";
         let root = comrak::parse_document(&arena, markdown, &options());
         let mut out = String::new();
-        super::write(
-            root,
-            &[],
-            &[],
-            false,
-            &Strings::for_language("en"),
-            None,
-            &mut out,
-        );
+        super::write(root, &english_page(&[]), &[], false, &mut out);
         assert_eq!(
             out,
             "<p><a href=\"\">a</a> <img src=\"\" loading=\"lazy\" decoding=\"async\" \

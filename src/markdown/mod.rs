@@ -61,10 +61,16 @@ fn options() -> comrak::Options<'static> {
     options
 }
 
+/// The ids that the page's own parts write around the body (the titles of the table of
+/// contents, the comments and the related articles). A heading whose id would be one of
+/// them gets a suffix instead, as a repeated heading does.
+pub(crate) const PAGE_IDS: [&str; 3] = ["dl-toc-title", "dl-comments-title", "dl-related-title"];
+
 /// Parses `markdown`, removes raw HTML and unsafe link targets, shifts headings under the
 /// page's `h1`, and counts what a reader reads. With `for_html`, it also gives headings
-/// ids, keeps their text and keeps the start of the first paragraph for the excerpt:
-/// what only the HTML page shows.
+/// ids, unique among themselves, the footnotes' ids and [`PAGE_IDS`], keeps their text
+/// and keeps the start of the first paragraph for the excerpt: what only the HTML page
+/// shows.
 /// One pass over the tree, with no recursion, so deep nesting cannot overflow the stack.
 pub(crate) fn parse<'a>(
     arena: &'a Arena<'a>,
@@ -84,6 +90,8 @@ pub(crate) fn parse<'a>(
     // image, whose alt text the heading's id includes but reading time does not).
     let mut headings: Vec<(Node<'a>, u8, Option<String>)> = Vec::new();
     let mut heading_has_image = false;
+    // The footnotes and their references, whose ids headings must not take.
+    let mut footnotes: Vec<Node<'a>> = Vec::new();
     let mut first_paragraph: Option<String> = None;
     let mut remove: Vec<Node<'a>> = Vec::new();
     let mut unwrap: Vec<Node<'a>> = Vec::new();
@@ -122,6 +130,11 @@ pub(crate) fn parse<'a>(
                     {
                         remove.push(node);
                         skip = Some(node);
+                    }
+                    NodeValue::FootnoteDefinition(_) | NodeValue::FootnoteReference(_)
+                        if for_html =>
+                    {
+                        footnotes.push(node);
                     }
                     NodeValue::Heading(heading) => {
                         headings.push((node, heading.level, None));
@@ -188,7 +201,7 @@ pub(crate) fn parse<'a>(
 
     Body {
         root,
-        headings: shift_headings(headings, for_html),
+        headings: shift_headings(headings, for_html.then_some(footnotes)),
         counts: counter.finish(),
         first_paragraph,
         cell_alignments,
@@ -197,16 +210,27 @@ pub(crate) fn parse<'a>(
 }
 
 /// Shifts heading levels so that the highest is an `h2` (the page's `h1` is the headline)
-/// and no level is skipped on the way down. With `ids`, also gives each heading a unique
-/// id and keeps its text, for anchors and the table of contents; plain text needs neither.
-fn shift_headings(headings: Vec<(Node<'_>, u8, Option<String>)>, ids: bool) -> Vec<Heading> {
+/// and no level is skipped on the way down. Given the body's `footnotes` (definitions and
+/// references), also gives each heading an id unique among them, [`PAGE_IDS`] and the
+/// footnotes' ids, and keeps its text, for anchors and the table of contents; plain text
+/// needs neither.
+fn shift_headings<'a>(
+    headings: Vec<(Node<'a>, u8, Option<String>)>,
+    footnotes: Option<Vec<Node<'a>>>,
+) -> Vec<Heading> {
     let highest = headings
         .iter()
         .map(|(_, level, _)| *level)
         .min()
         .unwrap_or(2);
     let mut previous = 1u8;
+    let ids = footnotes.is_some();
     let mut anchors = Anchors::with_capacity(if ids { headings.len() } else { 0 });
+    anchors.reserved = Reserved {
+        page: ids,
+        footnotes: footnotes.unwrap_or_default(),
+        footnote_ids: None,
+    };
     let mut out = Vec::with_capacity(if ids { headings.len() } else { 0 });
     for (node, level, text) in headings {
         let shifted = (level + 2).saturating_sub(highest);
@@ -237,24 +261,77 @@ fn prefix(text: &str, max: usize) -> &str {
 /// lower case, without characters other than letters, marks, numbers, connector
 /// punctuation, hyphens and spaces, spaces made hyphens; a repeat gets `-1`, `-2`, and so
 /// on, skipping any id already taken.
+/// An id [`Reserved`] for something else is passed over as one already given.
 #[derive(Default)]
-struct Anchors {
+struct Anchors<'a> {
     /// Every id given, with the next suffix to try for a heading whose id would be it.
     taken: StrMap<usize>,
+    reserved: Reserved<'a>,
 }
 
-impl Anchors {
-    fn with_capacity(headings: usize) -> Anchors {
+/// Ids of the page that are not headings': with `page`, [`PAGE_IDS`] and the ids of the
+/// footnotes' HTML, `fn-NAME` and `fnref-NAME` (`fnref-NAME-2` for a second reference).
+/// The footnotes' ids are made only when a heading's id could be one of them, so that
+/// most pages never make them, and once, so that a hostile body of many such headings
+/// and many footnotes costs linear time.
+#[derive(Default)]
+struct Reserved<'a> {
+    page: bool,
+    footnotes: Vec<Node<'a>>,
+    footnote_ids: Option<StrMap<()>>,
+}
+
+impl Reserved<'_> {
+    fn contains(&mut self, id: &str) -> bool {
+        if !self.page {
+            return false;
+        }
+        if PAGE_IDS.contains(&id) {
+            return true;
+        }
+        if !(id.starts_with("fn-") || id.starts_with("fnref-")) {
+            return false;
+        }
+        let footnotes = &self.footnotes;
+        let ids = self.footnote_ids.get_or_insert_with(|| {
+            let mut ids = StrMap::with_capacity(footnotes.len());
+            for node in footnotes {
+                let id = match &node.data().value {
+                    NodeValue::FootnoteDefinition(definition) => format!("fn-{}", definition.name),
+                    NodeValue::FootnoteReference(reference) if reference.ref_num > 1 => {
+                        format!("fnref-{}-{}", reference.name, reference.ref_num)
+                    }
+                    NodeValue::FootnoteReference(reference) => format!("fnref-{}", reference.name),
+                    _ => continue,
+                };
+                if ids.position(&id).is_none() {
+                    ids.push(id, ());
+                }
+            }
+            ids
+        });
+        ids.position(id).is_some()
+    }
+}
+
+impl Anchors<'_> {
+    fn with_capacity(headings: usize) -> Self {
         Anchors {
             taken: StrMap::with_capacity(headings),
+            reserved: Reserved::default(),
         }
     }
 
     fn anchorize(&mut self, text: &str) -> String {
         let base = slug(text);
-        let Some(repeated) = self.taken.position(&base) else {
-            self.taken.push(base.clone(), 1);
-            return base;
+        let repeated = match self.taken.position(&base) {
+            Some(repeated) => repeated,
+            // Reserved: passed over as if a heading had it.
+            None if self.reserved.contains(&base) => self.taken.push(base.clone(), 1),
+            None => {
+                self.taken.push(base.clone(), 1);
+                return base;
+            }
         };
         // A repeat: the first free suffix from the one after the last given.
         let mut candidate = base;
@@ -264,7 +341,7 @@ impl Anchors {
         loop {
             candidate.truncate(stem);
             crate::locale::push_decimal(&mut candidate, suffix as u64);
-            if self.taken.position(&candidate).is_none() {
+            if self.taken.position(&candidate).is_none() && !self.reserved.contains(&candidate) {
                 break;
             }
             suffix += 1;
@@ -327,28 +404,25 @@ pub(crate) fn safe_url(url: &str) -> bool {
     matches!(scheme, b"http" | b"https" | b"mailto")
 }
 
+/// What the body's HTML takes from the page around it.
+#[derive(Clone, Copy)]
+pub(crate) struct PageParts<'p> {
+    /// The body's headings with their ids, in document order.
+    pub(crate) headings: &'p [Heading],
+    /// The page's words, for the footnotes' links back.
+    pub(crate) strings: &'p Strings,
+    /// The language of those words, when it is not the article's.
+    pub(crate) words_lang: Option<&'p str>,
+    /// Put before every id and every link to one (`HtmlOptions::id_prefix`).
+    pub(crate) id_prefix: &'p str,
+}
+
 impl Body<'_> {
-    /// Writes the body as HTML into `out`, with the heading ids from `headings` and the
-    /// footnotes' links back named by `strings`, marked as in `words_lang` when that is
-    /// given (the page's own words are not in the article's language).
-    pub(crate) fn write_html(
-        &self,
-        headings: &[Heading],
-        strings: &Strings,
-        words_lang: Option<&str>,
-        out: &mut String,
-    ) {
+    /// Writes the body as HTML into `out`, with what it takes from the page.
+    pub(crate) fn write_html(&self, page: &PageParts<'_>, out: &mut String) {
         // Only sanitized HTML blocks are left in the tree; every link and image target
         // was checked while parsing.
-        html::write(
-            self.root,
-            headings,
-            &self.cell_alignments,
-            self.kept_html,
-            strings,
-            words_lang,
-            out,
-        );
+        html::write(self.root, page, &self.cell_alignments, self.kept_html, out);
     }
 }
 
@@ -361,7 +435,13 @@ mod tests {
         let arena = Arena::new();
         let body = parse(&arena, markdown, false, None, true);
         let mut out = String::new();
-        body.write_html(&body.headings, &Strings::for_language("en"), None, &mut out);
+        let page = PageParts {
+            headings: &body.headings,
+            strings: &Strings::for_language("en"),
+            words_lang: None,
+            id_prefix: "",
+        };
+        body.write_html(&page, &mut out);
         out
     }
 
