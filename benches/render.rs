@@ -11,7 +11,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use dateline::Article;
-use dateline::html::{self, HtmlOptions};
+use dateline::html::{self, HtmlOptions, Page};
 use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::{self, TextOptions};
 use std::hint::black_box;
@@ -58,6 +58,13 @@ fn compare(c: &mut Criterion, name: &str, article: &Article) {
     });
     group.bench_function("dateline_text", |b| {
         b.iter(|| text::render(black_box(article), &text_options))
+    });
+    // Both outputs from one parse, against the two renders above.
+    group.bench_function("dateline_page_and_text", |b| {
+        b.iter(|| {
+            let (page, plain) = Page::with_text(black_box(article), &html_options, &text_options);
+            (page.document().to_string(), plain)
+        })
     });
     group.bench_function("comrak_parse", |b| {
         b.iter(|| {

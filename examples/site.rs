@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use dateline::html::{self, HtmlOptions, Page};
 use dateline::locale::direction;
 use dateline::reading_time::{ReadingSpeed, ReadingTime};
-use dateline::text::{self, TextOptions};
+use dateline::text::TextOptions;
 use dateline::{Article, Limits, RelatedArticle, Url};
 use indicatif::{ProgressBar, ProgressStyle};
 use maud::{DOCTYPE, PreEscaped, html};
@@ -308,14 +308,14 @@ fn build(input: &Path, output: &Path, base: &str) -> Result<usize, String> {
     let (options, text_options) = (HtmlOptions::default(), TextOptions::default());
     for entry in &mut entries {
         progress.set_message(entry.slug.clone());
-        // One parse gives the page and the feeds' `<article>` element.
-        let page = Page::new(&entry.article, &options);
+        // One parse gives the page, and the feeds' `<article>` element and plain text.
+        let (page, plain) = Page::with_text(&entry.article, &options, &text_options);
         write(
             &format!("{}.html", entry.slug),
             &page.document().to_string(),
         )?;
         entry.content_html = page.article().to_string();
-        entry.content_text = text::render(&entry.article, &text_options);
+        entry.content_text = plain;
         progress.inc(1);
     }
     progress.finish_and_clear();

@@ -127,11 +127,16 @@ pub fn render(article: &Article, options: &TextOptions) -> String {
         false,
         &arena,
     );
+    write(&view, &body, options)
+}
+
+/// Writes the article of `view` as plain text from its parsed `body`.
+pub(crate) fn write(view: &View<'_>, body: &Body<'_>, options: &TextOptions) -> String {
     let mut w = Writer::new(options, view.strings.image.to_string());
     w.base = view.base();
     // Plain text is about as long as its Markdown; one allocation holds most pages.
-    w.out.reserve(article.body().len() + 4 * 1024);
-    w.page(&view, &body);
+    w.out.reserve(view.article.body().len() + 4 * 1024);
+    w.page(view, body);
     w.finish(view.strings)
 }
 

@@ -80,7 +80,7 @@ pub(crate) fn prepare<'a, 'b>(
 }
 
 impl<'a> View<'a> {
-    fn new(
+    pub(crate) fn new(
         article: &'a Article,
         strings: Option<&'a Strings>,
         speed: &ReadingSpeed,

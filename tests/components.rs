@@ -63,6 +63,55 @@ fn page_document_equals_the_page_function() {
 }
 
 #[test]
+fn one_parse_gives_the_page_and_the_text_that_two_renders_give() {
+    use dateline::locale::Strings;
+    use dateline::text::{self, LinkStyle, TextOptions};
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut articles = vec![common::sample()];
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            articles.push(common::load(&path));
+        }
+    }
+    assert!(articles.len() >= 13);
+    let mut options = HtmlOptions::default();
+    options.table_of_contents = true;
+    let mut narrow = TextOptions::default();
+    narrow.width = 40;
+    narrow.links = LinkStyle::Inline;
+    narrow.strings = Some(Strings::for_language("ko"));
+    // Raw HTML blocks kept in the tree for the page change nothing in the text.
+    #[cfg(feature = "sanitize")]
+    {
+        options.raw_html = dateline::RawHtml::sanitized();
+        articles.push(
+            dateline::Article::from_json(
+                r#"{"title": "Kept", "body": "One.\n\n<figure><img src=\"/a.png\" alt=\"A\"></figure>\n\nTwo."}"#,
+            )
+            .unwrap(),
+        );
+    }
+    for article in &articles {
+        for text_options in [&TextOptions::default(), &narrow] {
+            let (page, plain) = Page::with_text(article, &options, text_options);
+            assert_eq!(
+                plain,
+                text::render(article, text_options),
+                "{}",
+                article.title()
+            );
+            assert_eq!(
+                page.document().to_string(),
+                html::page(article, &options),
+                "{}",
+                article.title()
+            );
+        }
+    }
+}
+
+#[test]
 fn head_alone_has_the_metadata() {
     let head = html::head(&common::sample(), &HtmlOptions::default());
     for needle in [

@@ -39,11 +39,14 @@ pub(crate) mod escape;
 mod head;
 mod json;
 
+use std::sync::Arc;
+
 use maud::Render;
 
 use crate::locale::Strings;
 use crate::markdown::{Arena, Body};
 use crate::reading_time::{ReadingSpeed, ReadingTime};
+use crate::text::TextOptions;
 use crate::view::{self, View};
 use crate::{Article, RawHtml};
 
@@ -263,7 +266,44 @@ impl<'a> Page<'a> {
     pub fn new(article: &'a Article, options: &'a HtmlOptions) -> Page<'a> {
         let arena = Arena::new();
         let (view, body) = prepare(article, options, &arena);
-        let mut html = String::with_capacity(article.body().len() * 3 / 2);
+        Page::from_parse(view, &body, options)
+    }
+
+    /// [`Page::new`], and the article as plain text, as [`text::render`] writes it, from
+    /// the same parse of its body: for the HTML and plain-text parts of an email, or a
+    /// feed's `content_html` and `content_text`, at the cost of one parse.
+    ///
+    /// ```
+    /// use dateline::{Article, html::{HtmlOptions, Page}, text::{self, TextOptions}};
+    /// let article = Article::from_json(r#"{"title": "Bridge reopens", "body": "Traffic is back."}"#)?;
+    /// let (options, text_options) = (HtmlOptions::default(), TextOptions::default());
+    /// let (page, plain) = Page::with_text(&article, &options, &text_options);
+    /// assert!(page.article().to_string().contains("<p>Traffic is back.</p>"));
+    /// assert_eq!(plain, text::render(&article, &text_options));
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    ///
+    /// [`text::render`]: crate::text::render
+    pub fn with_text(
+        article: &'a Article,
+        options: &'a HtmlOptions,
+        text_options: &TextOptions,
+    ) -> (Page<'a>, String) {
+        let arena = Arena::new();
+        let (view, body) = prepare(article, options, &arena);
+        let text_view = View::new(
+            article,
+            text_options.strings.as_ref(),
+            &text_options.reading_speed,
+            body.counts,
+            Arc::from([]),
+        );
+        let text = crate::text::write(&text_view, &body, text_options);
+        (Page::from_parse(view, &body, options), text)
+    }
+
+    fn from_parse(view: View<'a>, body: &Body<'_>, options: &'a HtmlOptions) -> Page<'a> {
+        let mut html = String::with_capacity(view.article.body().len() * 3 / 2);
         body.write_html(&view.page_parts(), &mut html);
         Page {
             view,
