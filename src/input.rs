@@ -26,7 +26,8 @@
 //! | `comments` | list of `{author, posted, text}` | | plain text |
 //! | `site` | `{name, url, section: {name, url}, logo}` | | the publication |
 //!
-//! A URL is an absolute `http` or `https` URL, or a relative reference. Unknown fields are
+//! A URL is an absolute `http` or `https` URL, or a relative reference. An optional field
+//! may be left out or, in JSON, be `null`: both give its default. Unknown fields are
 //! errors. A byte order mark at the start of the input, which some editors write, is
 //! skipped in both formats. In Markdown files the fields are TOML between two `+++` lines, and the Markdown
 //! after them is the body:
@@ -785,6 +786,44 @@ fn has_long_cluster(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn null_is_a_field_left_out() {
+        let optional = [
+            "seo_title",
+            "summary",
+            "url",
+            "language",
+            "kind",
+            "provenance",
+            "label",
+            "category",
+            "published",
+            "updated",
+            "authors",
+            "sources",
+            "image",
+            "tags",
+            "disclaimer",
+            "related",
+            "comments",
+            "site",
+        ];
+        let nulls: String = optional.iter().map(|f| format!(",\"{f}\":null")).collect();
+        let with_nulls = Article::from_json(&format!("{{\"title\":\"T\",\"body\":\"B\"{nulls}}}"));
+        let left_out = Article::from_json("{\"title\":\"T\",\"body\":\"B\"}");
+        assert_eq!(with_nulls.unwrap(), left_out.unwrap());
+        // Every optional field of the format is in the list above: the fixture with every
+        // field filled has no other.
+        let full: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/full.json")).unwrap();
+        for field in full.as_object().unwrap().keys() {
+            assert!(
+                ["title", "body"].contains(&field.as_str()) || optional.contains(&field.as_str()),
+                "{field}"
+            );
+        }
+    }
 
     #[test]
     fn a_byte_order_mark_is_skipped_in_both_formats() {

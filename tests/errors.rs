@@ -172,6 +172,32 @@ fn unknown_kind_and_provenance() {
 }
 
 #[test]
+fn a_kind_that_is_not_a_string_is_an_invalid_value_not_a_syntax_error() {
+    for (json, field, found) in [
+        (
+            r#"{"title": "T", "body": "B", "kind": 5}"#,
+            "kind",
+            "integer `5`",
+        ),
+        (
+            r#"{"title": "T", "body": "B", "provenance": true}"#,
+            "provenance",
+            "boolean `true`",
+        ),
+        (
+            r#"{"title": "T", "body": "B", "disclaimer": {"kind": []}}"#,
+            "disclaimer.kind",
+            "sequence",
+        ),
+    ] {
+        assert_eq!(
+            json_error(json).to_string(),
+            format!("invalid value in `{field}`: invalid type: {found}, expected a string")
+        );
+    }
+}
+
+#[test]
 fn urls_must_be_http_https_or_relative() {
     for (url, scheme) in [
         ("javascript:alert(1)", "javascript"),

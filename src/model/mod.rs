@@ -35,11 +35,11 @@ pub(crate) struct ArticleFields {
     pub(crate) body: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) url: Option<Url>,
-    #[serde(default = "default_language")]
+    #[serde(default = "default_language", deserialize_with = "language_or_default")]
     pub(crate) language: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub(crate) kind: ArticleKind,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "or_default")]
     pub(crate) provenance: Provenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) label: Option<String>,
@@ -49,19 +49,39 @@ pub(crate) struct ArticleFields {
     pub(crate) published: Option<DateTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) updated: Option<DateTime>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub(crate) authors: Vec<Author>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub(crate) sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) image: Option<Image>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub(crate) tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) disclaimer: Option<Disclaimer>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub(crate) related: Vec<RelatedArticle>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "or_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub(crate) comments: Vec<Comment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) site: Option<Site>,
@@ -69,6 +89,23 @@ pub(crate) struct ArticleFields {
 
 fn default_language() -> String {
     "en".to_owned()
+}
+
+/// A field that may be left out or `null`, both of which give its default, as an
+/// `Option` field takes `null` for `None`.
+fn or_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+/// `language`, which may be `null` for the default `en`, as when it is left out.
+fn language_or_default<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_else(default_language))
 }
 
 impl ArticleFields {

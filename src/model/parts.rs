@@ -275,11 +275,35 @@ macro_rules! closed_set {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
         #[serde(rename_all = "snake_case")]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
+        }
+
+        // Read from a string alone, so that a value of another type (a number, `null`) is
+        // an invalid value of the field, not a JSON syntax error, as serde's derived enums
+        // make it.
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$name, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("a string")
+                    }
+
+                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
+                        match value {
+                            $( $text => Ok($name::$variant), )+
+                            _ => Err(E::unknown_variant(value, &[$($text),+])),
+                        }
+                    }
+                }
+                deserializer.deserialize_str(Visitor)
+            }
         }
 
         impl $name {
