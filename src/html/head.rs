@@ -45,13 +45,25 @@ fn write_keywords(tags: &[String], out: &mut String) {
     }
 }
 
-/// Writes the `og:locale` form of a language tag: `en_US`, `ko_KR`, or the language alone.
+/// Writes the `og:locale` form of a language tag, `language_TERRITORY`: the language in
+/// lower case and the region, when the tag has one, in upper case (`en-us` gives `en_US`,
+/// `zh-Hant-TW` gives `zh_TW`, `ko` gives `ko`). Scripts, variants and extensions, which
+/// that form has no place for, are left out.
 fn og_locale(language: &str, out: &mut String) {
-    for (i, part) in language.split('-').enumerate() {
-        if i > 0 {
-            out.push('_');
+    let mut subtags = language.split(['-', '_']);
+    for c in subtags.next().unwrap_or_default().chars() {
+        out.push(c.to_ascii_lowercase());
+    }
+    // The region comes before any singleton that opens an extension or private use.
+    let region = subtags.take_while(|s| s.len() > 1).find(|s| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+            || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if let Some(region) = region {
+        out.push('_');
+        for c in region.chars() {
+            out.push(c.to_ascii_uppercase());
         }
-        out.push_str(part);
     }
 }
 
@@ -406,6 +418,25 @@ fn author_type(name: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn og_locale_is_language_and_territory() {
+        for (tag, locale) in [
+            ("en", "en"),
+            ("en-US", "en_US"),
+            ("EN-us", "en_US"),
+            ("zh-Hant-TW", "zh_TW"),
+            ("sr-Latn", "sr"),
+            ("es-419", "es_419"),
+            ("de-DE-1996", "de_DE"),
+            ("en-x-gb", "en"),
+            ("ko-KR-u-ca-dangi", "ko_KR"),
+        ] {
+            let mut out = String::new();
+            og_locale(tag, &mut out);
+            assert_eq!(out, locale, "{tag}");
+        }
+    }
 
     #[test]
     fn desks_and_agencies_are_organizations() {
