@@ -15,7 +15,6 @@ use std::process::ExitCode;
 
 use dateline::html::{self, HtmlOptions, Page};
 use dateline::locale::direction;
-use dateline::reading_time::{ReadingSpeed, ReadingTime};
 use dateline::text::TextOptions;
 use dateline::{Article, Limits, RelatedArticle, Url};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -77,17 +76,8 @@ fn relatedness(a: &Article, b: &Article) -> usize {
 }
 
 fn related_card(entry: &Entry) -> Result<RelatedArticle, String> {
-    let article = &entry.article;
-    let mut card = RelatedArticle::new(
-        article.title(),
-        Url::parse(&format!("{}.html", entry.slug)).map_err(|e| e.to_string())?,
-    );
-    card.category = article.category().cloned();
-    card.summary = article.summary().map(str::to_owned);
-    card.published = article.published();
-    card.reading_minutes =
-        Some(ReadingTime::of_article(article, &ReadingSpeed::default()).minutes());
-    Ok(card)
+    let url = Url::parse(&format!("{}.html", entry.slug)).map_err(|e| e.to_string())?;
+    Ok(RelatedArticle::of_article(&entry.article, url))
 }
 
 /// Adds the three most related articles to each article that lists none.

@@ -265,6 +265,35 @@ impl RelatedArticle {
             reading_minutes: None,
         }
     }
+
+    /// The card of `article`, linking to `url`: its headline, category, standfirst,
+    /// publication date and feature image, and its reading time at the default speeds
+    /// (which takes a parse of its body). For a host that lists its own articles as
+    /// related to one another.
+    ///
+    /// ```
+    /// use dateline::{Article, RelatedArticle, Url};
+    /// let earlier = Article::from_json(r#"{"title": "Bridge closes", "body": "Repairs start.", "category": "Transport"}"#)?;
+    /// let card = RelatedArticle::of_article(&earlier, Url::parse("/bridge-closes")?);
+    /// assert_eq!((card.title.as_str(), card.reading_minutes), ("Bridge closes", Some(1)));
+    /// assert_eq!(card.category.unwrap().name, "Transport");
+    /// # Ok::<(), dateline::Error>(())
+    /// ```
+    pub fn of_article(article: &crate::Article, url: Url) -> RelatedArticle {
+        let reading_time = crate::reading_time::ReadingTime::of_article(
+            article,
+            &crate::reading_time::ReadingSpeed::default(),
+        );
+        RelatedArticle {
+            title: article.title().to_owned(),
+            url,
+            category: article.category().cloned(),
+            summary: article.summary().map(str::to_owned),
+            published: article.published(),
+            image: article.image().cloned(),
+            reading_minutes: Some(reading_time.minutes()),
+        }
+    }
 }
 
 macro_rules! closed_set {
