@@ -297,6 +297,29 @@ fn splits(c: char) -> Option<Cjk> {
     }
 }
 
+/// Chinese and Japanese punctuation that is part of no word and joins nothing under
+/// UAX #29 (Word_Break Other, neither a letter nor a digit): the ideographic comma and
+/// full stop, brackets and quotes, and the full-width and half-width forms of ASCII
+/// punctuation other than those that join (`，`, `．`, `：`, `；`, `＇`, `＿`). A token can
+/// end at it as at a space, so that a text of Han characters and punctuation is read a
+/// character at a time, without a token for each punctuation mark.
+#[inline]
+fn cjk_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{3003}'
+        | '\u{3008}'..='\u{3011}'
+        | '\u{3014}'..='\u{301f}'
+        | '\u{ff01}'..='\u{ff06}'
+        | '\u{ff08}'..='\u{ff0b}'
+        | '\u{ff0d}'
+        | '\u{ff0f}'
+        | '\u{ff1c}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ff3e}'
+        | '\u{ff40}'
+        | '\u{ff5b}'..='\u{ff64}'
+    )
+}
+
 pub(crate) fn is_hangul(c: char) -> bool {
     matches!(c,
         '\u{ac00}'..='\u{d7a3}' | '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}'
@@ -637,16 +660,47 @@ impl Counter {
     /// it stopped: CJK characters are counted one by one and the tokens between them are
     /// counted whole. A token that reaches the end of the piece is carried.
     fn general(&mut self, text: &str, start: usize) -> usize {
+        let bytes = text.as_bytes();
         let mut token: Option<usize> = None;
+        // Whether the token so far is letters and digits alone (ASCII, [`plain_letter`]):
+        // then it is one word, a Korean one when it has Hangul, counted without reading
+        // it again.
+        let mut letters_only = false;
+        let mut has_hangul = false;
         for (offset, c) in text[start..].char_indices() {
             let at = start + offset;
-            let kind = splits(c);
-            let boundary = kind.is_some() || is_boundary_space(c);
+            // Hangul syllables first: most of a Korean text.
+            if ('\u{ac00}'..='\u{d7a3}').contains(&c) {
+                if token.is_none() {
+                    token = Some(at);
+                    letters_only = true;
+                }
+                has_hangul = true;
+                continue;
+            }
+            // Chinese and Japanese characters and punctuation are all from U+3000 on.
+            let wide = c >= '\u{3000}';
+            let kind = if wide { splits(c) } else { None };
+            let boundary = kind.is_some() || (wide && cjk_punctuation(c)) || is_boundary_space(c);
             if boundary {
                 if let Some(token_start) = token.take() {
-                    self.token(&text[token_start..at]);
+                    if letters_only {
+                        self.end_run();
+                        if has_hangul {
+                            self.counts.korean_words += 1;
+                        } else {
+                            self.counts.words += 1;
+                        }
+                    } else {
+                        self.token(&text[token_start..at]);
+                    }
                 }
                 if c.is_ascii_whitespace() {
+                    // Text of a script written with spaces goes on here; ASCII after the
+                    // space goes back to the vectorized path.
+                    if bytes.get(at + 1).is_some_and(|b| *b >= 0x80) {
+                        continue;
+                    }
                     return at;
                 }
                 match kind {
@@ -654,8 +708,15 @@ impl Counter {
                     Some(Cjk::Kana) => self.run_kana += 1,
                     None => {}
                 }
-            } else if token.is_none() {
-                token = Some(at);
+            } else {
+                let letter = c.is_ascii_alphanumeric() || plain_letter(c).is_some();
+                if token.is_none() {
+                    token = Some(at);
+                    letters_only = letter;
+                    has_hangul = false;
+                } else {
+                    letters_only &= letter;
+                }
             }
         }
         if let Some(token_start) = token {
@@ -723,7 +784,7 @@ fn token_end(text: &str, start: usize) -> usize {
             i += 1;
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
-            if splits(c).is_some() || is_boundary_space(c) {
+            if splits(c).is_some() || is_boundary_space(c) || cjk_punctuation(c) {
                 return i;
             }
             i += c.len_utf8();
@@ -1111,6 +1172,25 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cjk_punctuation_joins_nothing_and_is_no_word() {
+        let mut seen = 0;
+        for c in ('\u{3000}'..='\u{303f}').chain('\u{ff00}'..='\u{ffef}') {
+            if !cjk_punctuation(c) {
+                continue;
+            }
+            seen += 1;
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            // Between letters, digits or Katakana, it parts them, as a space does.
+            for around in ["a", "1", "１", "ア", "ｱ", "_", "＿"] {
+                let text = format!("{around}{c}{around}");
+                let pieces: Vec<&str> = text.split_word_bounds().collect();
+                assert_eq!(pieces, [around, &c.to_string(), around], "{text:?}");
+            }
+        }
+        assert_eq!(seen, 57);
     }
 
     #[test]
