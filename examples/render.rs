@@ -1,13 +1,14 @@
 //! Renders an article to HTML, plain text, JSON-LD or reading statistics.
 //!
 //! ```text
-//! cargo run --example render -- [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [FILE]
+//! cargo run --example render -- [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [--width N] [FILE]
 //! ```
 //!
 //! FILE is JSON (`.json`) or Markdown with TOML front matter (`.md`); without it, the
 //! bundled sample article is rendered. `-` reads the article from stdin: JSON when it
 //! starts with `{`, else Markdown. `--` ends the options, for a FILE whose name starts
-//! with `-`. Output goes to stdout or to `--out`. Input is read only up to
+//! with `-`. `--width` sets the text format's wrap width in columns (default 72; 0 for
+//! none). Output goes to stdout or to `--out`. Input is read only up to
 //! [`Limits::input_bytes`]: a larger file is refused without being read whole.
 //!
 //! Exit codes: 0 on success, 2 for bad input or bad arguments (with `error: ...` on
@@ -25,8 +26,7 @@ use dateline::{Article, Limits};
 
 const SAMPLE: &str = include_str!("articles/regional-development.md");
 
-const USAGE: &str =
-    "usage: render [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [FILE]";
+const USAGE: &str = "usage: render [--format html|text|json-ld|stats] [--locale TAG] [--out PATH] [--width N] [FILE]";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -40,6 +40,8 @@ struct Args {
     format: Format,
     locale: Option<String>,
     out: Option<PathBuf>,
+    /// The text format's wrap width; 0 for none.
+    width: Option<usize>,
     file: Option<PathBuf>,
 }
 
@@ -48,6 +50,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         format: Format::Html,
         locale: None,
         out: None,
+        width: None,
         file: None,
     };
     let mut it = std::env::args_os().skip(1);
@@ -83,6 +86,14 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--locale" => args.locale = Some(value("--locale")?),
             "--out" | "-o" => args.out = Some(PathBuf::from(value("--out")?)),
+            "--width" => {
+                let width = value("--width")?;
+                args.width = Some(width.parse().map_err(|_| {
+                    format!(
+                        "`--width` takes a number of columns (0 for no wrapping), not `{width}`"
+                    )
+                })?);
+            }
             "--" => options_ended = true,
             flag => return Err(format!("unknown option `{flag}`")),
         }
@@ -150,6 +161,9 @@ fn render(args: &Args, article: &Article) -> String {
         Format::Text => {
             let mut options = TextOptions::default();
             options.strings = strings;
+            if let Some(width) = args.width {
+                options.width = width;
+            }
             text::render(article, &options)
         }
         Format::JsonLd => {

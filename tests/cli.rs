@@ -66,6 +66,25 @@ fn input_past_the_limit_is_refused_without_reading_it_all() {
 }
 
 #[test]
+fn width_sets_the_text_wrap() {
+    let widest = |args: &[&str]| {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        // URLs are never broken, so a long one may be wider than the lines.
+        let lines = text.lines().filter(|l| !l.contains("://"));
+        lines.map(|l| l.chars().count()).max().unwrap()
+    };
+    assert!(widest(&["--format", "text"]) <= 72);
+    assert!(widest(&["--format", "text", "--width", "40"]) <= 40);
+    // Unwrapped, a paragraph of the sample is one line.
+    assert!(widest(&["--format", "text", "--width", "0"]) > 200);
+    let out = run(&["--format", "text", "--width", "wide"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: `--width` takes a number"));
+}
+
+#[test]
 fn a_double_dash_ends_the_options() {
     let out = run(&["--", "--format"]);
     assert_eq!(out.status.code(), Some(2));
