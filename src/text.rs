@@ -1102,7 +1102,15 @@ fn display_columns(text: &str) -> usize {
 /// width (URLs) stay whole.
 fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subsequent: &str) {
     if width == 0 {
-        let _ = writeln!(out, "{initial}{text}");
+        // No line ends in spaces, as when lines are wrapped.
+        let text = text.trim_end_matches([' ', '\t']);
+        if text.is_empty() {
+            out.push_str(initial.trim_end_matches(' '));
+        } else {
+            out.push_str(initial);
+            out.push_str(text);
+        }
+        out.push('\n');
         return;
     }
     if wrap_ascii(out, text, width, initial, subsequent)

@@ -197,3 +197,29 @@ fn wide_tables_fall_back_to_labelled_rows() {
     let out = text::render(&article, &options);
     assert!(out.contains("Province: South Phyongan\nWhat the plan promises there: Three\n  plants in the first year, with more to\n  follow\n"), "{out}");
 }
+
+#[test]
+fn no_line_ends_in_spaces_at_any_width() {
+    let article = Article::from_json(
+        r#"{
+            "title": "Ferry returns ",
+            "summary": "Running again after repairs.  ",
+            "body": "Text.",
+            "image": {"url": "/f.jpg", "alt": "The ferry ", "caption": "At the pier  "},
+            "comments": [{"author": "Min ", "text": "Good news \nfor the island.  \n\nFinally. "}]
+        }"#,
+    )
+    .unwrap();
+    for width in [0, 20, 72] {
+        let mut options = TextOptions::default();
+        options.width = width;
+        let out = text::render(&article, &options);
+        for line in out.lines() {
+            assert!(
+                !line.ends_with([' ', '\t']),
+                "width {width}: {line:?}\n{out}"
+            );
+        }
+        assert!(out.contains("for the island."), "{out}");
+    }
+}
