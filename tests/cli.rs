@@ -85,6 +85,18 @@ fn width_sets_the_text_wrap() {
 }
 
 #[test]
+fn nothing_is_printed_on_stderr_for_text_without_spaces() {
+    // Thai is written without spaces between words; the line segmenter has no model for
+    // it and says so, which must not reach stderr.
+    let thai = "สภาอนุมัติแผนสร้างโรงงานใหม่ในทุกอำเภอในปีนี้".repeat(4);
+    let json = format!(r#"{{"title": "ไทย", "language": "th", "body": "{thai}"}}"#);
+    let out = run_with_stdin(&["--format", "text", "--width", "30", "-"], json.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&thai));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
 fn a_double_dash_ends_the_options() {
     let out = run(&["--", "--format"]);
     assert_eq!(out.status.code(), Some(2));
