@@ -33,6 +33,14 @@
 //! The body's code blocks and tables carry `tabindex="0"`: the stylesheet lets them
 //! scroll sideways when they are wider than the page, and a reader who uses the keyboard
 //! can scroll only what can take focus.
+//!
+//! # Ids
+//!
+//! Body headings get ids as GitHub makes them (`## The vote` gives `the-vote`), unique on
+//! the page: a heading whose id another heading, a footnote (`fn-NAME`, `fnref-NAME`) or
+//! a part of the page (`dl-toc-title`, `dl-comments-title`, `dl-related-title`) already
+//! has gets a suffix (`-1`, `-2`). [`HtmlOptions::id_prefix`] goes before all of them, for
+//! a page that shows several articles.
 
 mod components;
 pub(crate) mod escape;
