@@ -66,9 +66,9 @@ pub enum Error {
         field: String,
     },
     /// A field has a value of the wrong type or shape.
-    #[error("invalid value in `{field}`: {message}")]
+    #[error("invalid value in {}: {message}", where_(.field))]
     InvalidValue {
-        /// Path of the field.
+        /// Path of the field; empty for the article itself (JSON that is not an object).
         field: String,
         /// What was found and what was expected.
         message: String,

@@ -139,6 +139,7 @@ impl Article {
         check_input_size(json, limits)?;
         // Lines and columns of errors are then those an editor shows.
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        not_an_object(json)?;
         let mut de = serde_json::Deserializer::from_str(json);
         // Valid input is read once; the field an error is in is found by reading the input
         // again with its path tracked, which costs time only when there is an error.
@@ -304,6 +305,32 @@ fn json_error(path: String, e: serde_json::Error) -> Error {
             message,
         },
     }
+}
+
+/// An error for JSON whose value is well formed but not an object, such as `[]` or
+/// `"text"`, which serde would report against its own name for the article's fields.
+/// Anything else, even if it is not JSON, is left to the parser.
+fn not_an_object(json: &str) -> Result<()> {
+    let found = match json
+        .trim_start_matches([' ', '\t', '\n', '\r'])
+        .bytes()
+        .next()
+    {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b'-' | b'0'..=b'9') => "a number",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        _ => return Ok(()),
+    };
+    // Only a value that parses is reported as the wrong kind; `nul` is a syntax error.
+    if serde_json::from_str::<serde::de::IgnoredAny>(json).is_err() {
+        return Ok(());
+    }
+    Err(Error::InvalidValue {
+        field: String::new(),
+        message: format!("an article is a JSON object, not {found}"),
+    })
 }
 
 /// The kinds of our own checks that run inside deserialization and travel through serde as
@@ -607,6 +634,14 @@ impl Validator<'_> {
 
     fn image(&self, image: &mut crate::Image, field: Path<'_>, alt_required: bool) -> Result<()> {
         self.url(&image.url, field.child("url"))?;
+        for (name, size) in [("width", image.width), ("height", image.height)] {
+            if size == Some(0) {
+                return Err(Error::InvalidValue {
+                    field: field.child(name).to_string(),
+                    message: "an image is at least 1 pixel wide and high".into(),
+                });
+            }
+        }
         image.alt = if alt_required {
             self.required_line(std::mem::take(&mut image.alt), field.child("alt"))?
         } else {

@@ -198,6 +198,43 @@ fn a_kind_that_is_not_a_string_is_an_invalid_value_not_a_syntax_error() {
 }
 
 #[test]
+fn json_that_is_not_an_object_says_so() {
+    for (json, found) in [
+        ("[]", "an array"),
+        (" [1, 2]", "an array"),
+        ("\"article\"", "a string"),
+        ("-5", "a number"),
+        ("true", "a boolean"),
+        ("null", "null"),
+    ] {
+        let err = json_error(json);
+        assert_eq!(
+            err.to_string(),
+            format!("invalid value in the article: an article is a JSON object, not {found}"),
+            "{json}"
+        );
+        assert_eq!(err.field(), Some(""));
+    }
+    // Not JSON at all: a syntax error with its position.
+    assert!(matches!(json_error("nul"), Error::Syntax { line: 1, .. }));
+}
+
+#[test]
+fn image_sizes_are_at_least_one_pixel() {
+    let err = json_error(
+        r#"{"title": "T", "body": "B", "related": [{"title": "R", "url": "/r", "image": {"url": "/r.jpg", "alt": "", "height": 0}}]}"#,
+    );
+    assert_eq!(
+        err.to_string(),
+        "invalid value in `related[0].image.height`: an image is at least 1 pixel wide and high"
+    );
+    let err = json_error(
+        r#"{"title": "T", "body": "B", "image": {"url": "/a.jpg", "alt": "A", "width": 0}}"#,
+    );
+    assert_eq!(err.field(), Some("image.width"));
+}
+
+#[test]
 fn urls_must_be_http_https_or_relative() {
     for (url, scheme) in [
         ("javascript:alert(1)", "javascript"),
