@@ -261,6 +261,7 @@ fn prefix(text: &str, max: usize) -> &str {
 /// lower case, without characters other than letters, marks, numbers, connector
 /// punctuation, hyphens and spaces, spaces made hyphens; a repeat gets `-1`, `-2`, and so
 /// on, skipping any id already taken.
+///
 /// An id [`Reserved`] for something else is passed over as one already given.
 #[derive(Default)]
 struct Anchors<'a> {
