@@ -84,6 +84,15 @@ fn generators() -> Vec<Generator> {
                     .map(|i| format!("[^{i}]: note\n"))
                     .collect::<String>()
         }),
+        ("many footnotes named like others' second references", |n| {
+            (0..n / 20)
+                .map(|i| format!("a[^{i}] b[^{i}] c[^{i}-2] "))
+                .collect::<String>()
+                + "\n\n"
+                + &(0..n / 20)
+                    .map(|i| format!("[^{i}]: note\n[^{i}-2]: note\n"))
+                    .collect::<String>()
+        }),
         ("many footnotes", |n| {
             (0..n / 10).map(|i| format!("a[^{i}] ")).collect::<String>()
                 + "\n\n"

@@ -189,6 +189,9 @@ pub(crate) fn parse<'a>(
         }
     }
 
+    if for_html {
+        rename_clashing_footnotes(&footnotes);
+    }
     for node in unwrap {
         while let Some(child) = node.first_child() {
             node.insert_before(child);
@@ -206,6 +209,86 @@ pub(crate) fn parse<'a>(
         first_paragraph,
         cell_alignments,
         kept_html,
+    }
+}
+
+/// Renames the footnotes whose ids would repeat another footnote's. A footnote's HTML
+/// ids are `fn-NAME` and, for its references, `fnref-NAME`, `fnref-NAME-2` and so on, as
+/// comrak writes them, so a footnote named `a-2` takes the id of the second reference to
+/// `a`. Such a footnote gets a `_` after its name until its ids are free; names are never
+/// shown, and the two outputs number footnotes in order whatever their names.
+fn rename_clashing_footnotes(footnotes: &[Node<'_>]) {
+    use std::collections::{HashMap, HashSet};
+    // A name can take another footnote's reference id only if it ends in `-` and a
+    // number of 2 or more, written as comrak writes reference numbers.
+    fn stem_and_number(name: &str) -> Option<(&str, u32)> {
+        let (stem, digits) = name.rsplit_once('-')?;
+        let number: u32 = digits.parse().ok()?;
+        (number >= 2 && number.to_string() == digits).then_some((stem, number))
+    }
+    let numbered = footnotes.iter().any(|node| {
+        matches!(&node.data().value, NodeValue::FootnoteDefinition(d)
+            if stem_and_number(&d.name).is_some())
+    });
+    if !numbered {
+        return;
+    }
+    // The rest runs only for such names, once over the footnotes, so that a hostile body
+    // of many of them costs linear time.
+    let names: Vec<String> = footnotes
+        .iter()
+        .filter_map(|node| match &node.data().value {
+            NodeValue::FootnoteDefinition(d) => Some(d.name.clone()),
+            _ => None,
+        })
+        .collect();
+    let references: HashSet<(String, u32)> = footnotes
+        .iter()
+        .filter_map(|node| match &node.data().value {
+            NodeValue::FootnoteReference(r) if r.ref_num >= 2 => Some((r.name.clone(), r.ref_num)),
+            _ => None,
+        })
+        .collect();
+    let mut taken: HashSet<String> = names.iter().cloned().collect();
+    // A new name is no stem of a numbered name, so that it makes no clash of its own.
+    taken.extend(
+        names
+            .iter()
+            .filter_map(|n| stem_and_number(n))
+            .map(|(stem, _)| stem.to_owned()),
+    );
+    let mut renames: HashMap<String, String> = HashMap::new();
+    for name in &names {
+        let Some((stem, number)) = stem_and_number(name) else {
+            continue;
+        };
+        if !references.contains(&(stem.to_owned(), number)) {
+            continue;
+        }
+        let mut renamed = format!("{name}_");
+        while taken.contains(&renamed) {
+            renamed.push('_');
+        }
+        taken.insert(renamed.clone());
+        renames.insert(name.clone(), renamed);
+    }
+    if renames.is_empty() {
+        return;
+    }
+    for node in footnotes {
+        match &mut node.data_mut().value {
+            NodeValue::FootnoteDefinition(d) => {
+                if let Some(renamed) = renames.get(&d.name) {
+                    d.name.clone_from(renamed);
+                }
+            }
+            NodeValue::FootnoteReference(r) => {
+                if let Some(renamed) = renames.get(&r.name) {
+                    r.name.clone_from(renamed);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
