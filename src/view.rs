@@ -122,12 +122,14 @@ impl<'a> View<'a> {
         }
     }
 
-    /// Sets the prefix of the page's ids, without the ASCII white space an id cannot hold.
+    /// Sets the prefix of the page's ids, with only the characters that an id and a link
+    /// to it can both hold as they are: letters, digits, `-`, `_`, `.` and `:`.
     pub(crate) fn set_id_prefix(&mut self, prefix: &'a str) {
-        self.id_prefix = if prefix.bytes().any(|b| b.is_ascii_whitespace()) {
-            Cow::Owned(prefix.split_ascii_whitespace().collect())
-        } else {
+        let kept = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+        self.id_prefix = if prefix.chars().all(kept) {
             Cow::Borrowed(prefix)
+        } else {
+            Cow::Owned(prefix.chars().filter(|&c| kept(c)).collect())
         };
     }
 

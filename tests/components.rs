@@ -537,15 +537,19 @@ fn ids_on_a_page_are_unique_and_every_link_to_one_finds_it() {
 }
 
 #[test]
-fn white_space_is_left_out_of_the_id_prefix() {
+fn the_id_prefix_keeps_what_ids_and_links_can_hold() {
     let article = dateline::Article::from_json(ID_CLASHES).unwrap();
     let mut options = HtmlOptions::default();
-    options.id_prefix = " story 7\t\"> ".into();
+    options.id_prefix = " story 7\t\"><#%/기사:1.x_ ".into();
     let html = html::article(&article, &options);
     assert!(
-        html.contains(r#"<h2 id="story7&quot;&gt;dl-comments-title-1">"#),
+        html.contains(r#"<h2 id="story7기사:1.x_dl-comments-title-1">"#),
         "{html}"
     );
-    let (ids, _) = ids_and_references(&html);
-    assert!(ids.iter().all(|id| id.starts_with("story7\">")), "{ids:?}");
+    let (ids, references) = ids_and_references(&html);
+    assert!(
+        ids.iter().all(|id| id.starts_with("story7기사:1.x_")),
+        "{ids:?}"
+    );
+    assert!(references.iter().all(|r| ids.contains(r)), "{references:?}");
 }

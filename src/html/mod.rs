@@ -113,8 +113,9 @@ pub struct HtmlOptions {
     pub raw_html: RawHtml,
     /// Put before every `id` the page writes (headings, footnotes, the titles of its
     /// sections) and every link to one, so that several articles can share one page, as
-    /// comrak's `header_ids` prefix does. ASCII white space, which an id cannot hold, is
-    /// left out. Default empty.
+    /// comrak's `header_ids` prefix does. Only letters, digits, `-`, `_`, `.` and `:` are
+    /// kept: white space cannot be in an id, and `#`, `%` or quotes would need escaping in
+    /// the links. Default empty.
     ///
     /// ```
     /// use dateline::{Article, html::{self, HtmlOptions}};
