@@ -15,6 +15,16 @@ fn run(args: &[&str]) -> Output {
         .expect("the render example runs")
 }
 
+/// Asserts that the example failed on bad input: exit code 2 and an error line that
+/// contains `message`.
+#[track_caller]
+fn assert_refused(out: &Output, message: &str) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    assert!(stderr.contains(message), "{stderr}");
+}
+
 /// Runs the example with `input` on its stdin.
 #[track_caller]
 fn run_with_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -48,21 +58,14 @@ fn reads_stdin_as_json_or_markdown() {
         assert_eq!(out.stdout, from_file.stdout, "{file}");
     }
     let out = run_with_stdin(&["-"], b"no front matter");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.starts_with("error: <stdin>: invalid front matter"),
-        "{stderr}"
-    );
+    assert_refused(&out, "error: <stdin>: invalid front matter");
 }
 
 #[test]
 fn input_past_the_limit_is_refused_without_reading_it_all() {
     let input = vec![b'a'; dateline::Limits::default().input_bytes + 4096];
     let out = run_with_stdin(&["-"], &input);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("`input` is too large"), "{stderr}");
+    assert_refused(&out, "`input` is too large");
 }
 
 #[test]
@@ -80,8 +83,7 @@ fn width_sets_the_text_wrap() {
     // Unwrapped, a paragraph of the sample is one line.
     assert!(widest(&["--format", "text", "--width", "0"]) > 200);
     let out = run(&["--format", "text", "--width", "wide"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: `--width` takes a number"));
+    assert_refused(&out, "error: `--width` takes a number");
 }
 
 #[test]
@@ -99,12 +101,7 @@ fn nothing_is_printed_on_stderr_for_text_without_spaces() {
 #[test]
 fn a_double_dash_ends_the_options() {
     let out = run(&["--", "--format"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.starts_with("error: cannot read `--format`"),
-        "{stderr}"
-    );
+    assert_refused(&out, "error: cannot read `--format`");
 }
 
 #[test]
