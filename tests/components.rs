@@ -502,7 +502,7 @@ fn ids_and_references(html: &str) -> (Vec<String>, Vec<String>) {
 /// A body whose headings would take the ids of the page's own parts and of its footnotes.
 const ID_CLASHES: &str = r###"{
     "title": "Ids",
-    "body": "## DL comments title\n\nA claim.[^visits] Again.[^visits] Then.[^visits-2] And.[^visits-2_]\n\n## DL related title\n\n## DL toc title\n\n## Fn visits\n\n## Fnref visits\n\n## Fnref visits 2\n\n## Fn visits\n\n[^visits]: Where it was said.\n\n[^visits-2]: A note named like the second reference to the first.\n\n[^visits-2_]: And one named like that one renamed.",
+    "body": "## DL comments title\n\nA claim.[^visits] Again.[^visits] Then.[^visits-2] And.[^visits-2_]\n\n## DL related title\n\n## DL toc title\n\n## Fn visits\n\n## Fnref visits\n\n## Fnref visits 2\n\n## Fn visits\n\n## !!!\n\n## 🎉\n\n[^visits]: Where it was said.\n\n[^visits-2]: A note named like the second reference to the first.\n\n[^visits-2_]: And one named like that one renamed.",
     "related": [{"title": "Earlier", "url": "/earlier"}],
     "comments": [{"author": "Min", "posted": "2026-01-12T10:00:00+09:00", "text": "Noted."}]
 }"###;
@@ -520,11 +520,12 @@ fn ids_on_a_page_are_unique_and_every_link_to_one_finds_it() {
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), ids.len(), "repeated ids: {ids:?}");
-        // The table of contents, 7 headings, three footnotes with 4 references, comments
+        // The table of contents, 9 headings, three footnotes with 4 references, comments
         // and related articles.
-        assert!(ids.len() >= 17, "{ids:?}");
+        assert!(ids.len() >= 19, "{ids:?}");
         for id in &ids {
             assert!(id.starts_with(prefix), "{id} without the prefix {prefix}");
+            assert!(id.len() > prefix.len(), "an empty id: {ids:?}");
         }
         for reference in &references {
             assert!(
@@ -532,7 +533,7 @@ fn ids_on_a_page_are_unique_and_every_link_to_one_finds_it() {
                 "nothing has the id {reference}: {ids:?}"
             );
         }
-        assert!(references.len() >= 17, "{references:?}");
+        assert!(references.len() >= 19, "{references:?}");
     }
 }
 

@@ -407,7 +407,12 @@ impl Anchors<'_> {
     }
 
     fn anchorize(&mut self, text: &str) -> String {
-        let base = slug(text);
+        let mut base = slug(text);
+        if base.is_empty() {
+            // An id cannot be empty: a heading of no letter or digit (`## !!!`, `## 🎉`)
+            // takes a word instead, where GitHub and comrak give `""`, then `-1`.
+            base.push_str(EMPTY_HEADING_ID);
+        }
         let repeated = match self.taken.position(&base) {
             Some(repeated) => repeated,
             // Reserved: passed over as if a heading had it.
@@ -435,6 +440,9 @@ impl Anchors<'_> {
         candidate
     }
 }
+
+/// The id of a heading whose text gives none, before it is made unique.
+const EMPTY_HEADING_ID: &str = "section";
 
 /// A heading's id before it is made unique.
 fn slug(text: &str) -> String {
@@ -642,8 +650,6 @@ mod tests {
             "Intro",
             "intro-2",
             "Intro",
-            "",
-            "",
             "100% done!",
             "a-1",
             "a",
@@ -657,6 +663,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_heading_with_no_letter_or_digit_gets_an_id_all_the_same() {
+        let mut anchors = Anchors::default();
+        let ids: Vec<String> = ["", "!!!", "🎉", "Section", "?"]
+            .into_iter()
+            .map(|text| anchors.anchorize(text))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "section",
+                "section-1",
+                "section-2",
+                "section-3",
+                "section-4"
+            ]
+        );
+    }
+
     proptest::proptest! {
         /// Short texts from a small alphabet, so that ids collide with each other and with
         /// the suffixed forms.
@@ -666,7 +691,8 @@ mod tests {
         ) {
             let mut ours = Anchors::default();
             let mut theirs = comrak::Anchorizer::new();
-            for text in &texts {
+            // Texts that give no id are named apart (`section`), where comrak gives `""`.
+            for text in texts.iter().filter(|t| !slug(t).is_empty()) {
                 proptest::prop_assert_eq!(ours.anchorize(text), theirs.anchorize(text));
             }
         }
