@@ -39,8 +39,9 @@
 //! Body headings get ids as GitHub makes them (`## The vote` gives `the-vote`), unique on
 //! the page: a heading whose id another heading, a footnote (`fn-NAME`, `fnref-NAME`) or
 //! a part of the page (`dl-toc-title`, `dl-comments-title`, `dl-related-title`) already
-//! has gets a suffix (`-1`, `-2`). [`HtmlOptions::id_prefix`] goes before all of them, for
-//! a page that shows several articles.
+//! has gets a suffix (`-1`, `-2`); a heading of no letter or digit gets `section`.
+//! [`HtmlOptions::id_prefix`] goes before all of them, for a page that shows several
+//! articles.
 
 mod components;
 pub(crate) mod escape;
