@@ -466,6 +466,8 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
             v.url(url, Path::Field("category.url"))?;
         }
     }
+    v.date(f.published, Path::Field("published"))?;
+    v.date(f.updated, Path::Field("updated"))?;
     if let (Some(published), Some(updated)) = (f.published, f.updated)
         && updated.timestamp() < published.timestamp()
     {
@@ -527,6 +529,7 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
         if let Some(image) = &mut related.image {
             v.image(image, at.child("image"), false)?;
         }
+        v.date(related.published, at.child("published"))?;
     }
     v.count(f.comments.len(), limits.comments, Path::Field("comments"))?;
     for (i, comment) in f.comments.iter_mut().enumerate() {
@@ -534,6 +537,7 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
         comment.author =
             v.required_line(std::mem::take(&mut comment.author), at.child("author"))?;
         comment.text = v.required_text(std::mem::take(&mut comment.text), at.child("text"))?;
+        v.date(comment.posted, at.child("posted"))?;
     }
     if let Some(site) = &mut f.site {
         site.name = v.required_line(std::mem::take(&mut site.name), Path::Field("site.name"))?;
@@ -630,6 +634,27 @@ impl Validator<'_> {
             Some(s) if !s.trim().is_empty() => self.required_line(s, field).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// A date that a page can write: RFC 3339 reads years from 0000 and offsets in whole
+    /// minutes, and `DateTime::from_parts` takes any, but HTML's `datetime` takes years
+    /// from 1 and whole minutes only.
+    fn date(&self, date: Option<crate::DateTime>, field: Path<'_>) -> Result<()> {
+        let Some(date) = date else {
+            return Ok(());
+        };
+        let reason = if date.civil().year() < 1 {
+            "the year must be 1 or later"
+        } else if date.offset().seconds() % 60 != 0 {
+            "the offset must be whole minutes"
+        } else {
+            return Ok(());
+        };
+        Err(Error::InvalidDate {
+            field: field.to_string(),
+            value: date.to_string(),
+            reason: reason.into(),
+        })
     }
 
     fn image(&self, image: &mut crate::Image, field: Path<'_>, alt_required: bool) -> Result<()> {

@@ -259,6 +259,29 @@ fn urls_must_be_http_https_or_relative() {
 }
 
 #[test]
+fn dates_a_page_cannot_write_are_refused() {
+    let err = json_error(r#"{"title": "T", "body": "B", "published": "0000-12-31T09:00:00Z"}"#);
+    assert_eq!(
+        err.to_string(),
+        "invalid date in `published`: `0000-12-31T09:00:00+00:00`: the year must be 1 or later"
+    );
+    // An offset with seconds, which only `DateTime::from_parts` can make.
+    let offset = jiff::tz::Offset::from_seconds(3600 + 30).unwrap();
+    let date = dateline::DateTime::from_parts(jiff::Timestamp::UNIX_EPOCH, offset);
+    let mut comment = dateline::Comment::new("Min", "Noted.");
+    comment.posted = Some(date);
+    let err = Article::builder("T", "B")
+        .comment(comment)
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::InvalidDate { field, reason, .. }
+            if field == "comments[0].posted" && reason == "the offset must be whole minutes"),
+        "{err}"
+    );
+}
+
+#[test]
 fn invalid_date() {
     let err = json_error(r#"{"title": "T", "body": "B", "published": "2026-01-05"}"#);
     assert_eq!(

@@ -95,7 +95,7 @@ impl Render for Time<'_> {
         let civil = self.date.civil();
         // An RFC 3339 date is digits and `-`, `:`, `.`, `+`, `T`: nothing to escape.
         buffer.push_str("<time datetime=\"");
-        self.date.write_rfc3339(civil, buffer);
+        self.date.write_html_datetime(civil, buffer);
         if let Some(lang) = self.lang {
             buffer.push_str("\" lang=\"");
             Text(lang).render_to(buffer);

@@ -120,7 +120,7 @@ impl DateTime {
     /// [`DateTime::civil`] (which a caller that also shows the date has at hand).
     pub(crate) fn write_rfc3339(&self, civil: civil::DateTime, out: &mut String) {
         debug_assert_eq!(civil, self.civil());
-        match self.rfc3339_digits(civil) {
+        match self.rfc3339_digits(civil, 9) {
             Some(text) => out.push_str(text.as_str()),
             None => {
                 use fmt::Write as _;
@@ -129,9 +129,28 @@ impl DateTime {
         }
     }
 
-    /// RFC 3339 written digit by digit, for every date read from RFC 3339; none for the
-    /// rest (years outside 0000-9999, offsets with seconds), which jiff writes.
-    fn rfc3339_digits(&self, civil: civil::DateTime) -> Option<Ascii> {
+    /// [`DateTime::write_rfc3339`] for an HTML `datetime` attribute, which takes at most
+    /// three digits of a second's fraction: the fraction is cut to milliseconds.
+    pub(crate) fn write_html_datetime(&self, civil: civil::DateTime, out: &mut String) {
+        debug_assert_eq!(civil, self.civil());
+        match self.rfc3339_digits(civil, 3) {
+            Some(text) => out.push_str(text.as_str()),
+            None => {
+                use fmt::Write as _;
+                let shown = self.timestamp.display_with_offset(self.offset);
+                let _ = if civil.subsec_nanosecond() == 0 {
+                    write!(out, "{shown}")
+                } else {
+                    write!(out, "{shown:.3}")
+                };
+            }
+        }
+    }
+
+    /// RFC 3339 written digit by digit, with at most `fraction_digits` (3 or 9) of a
+    /// second's fraction, for every date read from RFC 3339; none for the rest (years
+    /// outside 0000-9999, offsets with seconds), which jiff writes.
+    fn rfc3339_digits(&self, civil: civil::DateTime, fraction_digits: u32) -> Option<Ascii> {
         let offset = self.offset.seconds();
         if !(0..=9999).contains(&civil.year()) || offset % 60 != 0 {
             return None;
@@ -148,11 +167,11 @@ impl DateTime {
         text.number(civil.minute().unsigned_abs().into(), 2);
         text.push(b':');
         text.number(civil.second().unsigned_abs().into(), 2);
-        let nanos = civil.subsec_nanosecond().unsigned_abs();
-        if nanos != 0 {
+        let fraction = civil.subsec_nanosecond().unsigned_abs() / 10u32.pow(9 - fraction_digits);
+        if fraction != 0 {
             // As few digits as the fraction needs.
             text.push(b'.');
-            text.number(nanos, 9);
+            text.number(fraction, fraction_digits as usize);
             while text.bytes[text.len - 1] == b'0' {
                 text.len -= 1;
             }
@@ -168,7 +187,7 @@ impl DateTime {
 impl fmt::Display for DateTime {
     /// RFC 3339, at the written offset, to whole seconds unless the input had a fraction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.rfc3339_digits(self.civil()) {
+        match self.rfc3339_digits(self.civil(), 9) {
             Some(text) => f.write_str(text.as_str()),
             None => fmt::Display::fmt(&self.timestamp.display_with_offset(self.offset), f),
         }
@@ -333,6 +352,24 @@ mod tests {
             let mut page = String::from("<time datetime=\"");
             date.write_rfc3339(date.civil(), &mut page);
             proptest::prop_assert_eq!(page, format!("<time datetime=\"{date}"));
+            // In an HTML attribute, the same instant to the millisecond, with at most
+            // three digits of fraction.
+            let mut html = String::new();
+            date.write_html_datetime(date.civil(), &mut html);
+            let fraction = html.split_once('.').map_or("", |(_, rest)| {
+                rest.split(['+', '-', 'Z']).next().unwrap_or("")
+            });
+            proptest::prop_assert!(fraction.len() <= 3, "{}", html);
+            // (An offset with seconds, which RFC 3339 cannot write, loses them.)
+            if offset.seconds() % 60 == 0 {
+                let read: jiff::Timestamp = html.parse().unwrap();
+                let behind = timestamp.duration_since(read);
+                proptest::prop_assert!(
+                    behind >= jiff::SignedDuration::ZERO
+                        && behind < jiff::SignedDuration::from_millis(1),
+                    "{} for {}", html, date
+                );
+            }
         }
     }
 }
