@@ -530,6 +530,8 @@ pub(crate) fn validate(mut f: ArticleFields, limits: &Limits) -> Result<Article>
             v.image(image, at.child("image"), false)?;
         }
         v.date(related.published, at.child("published"))?;
+        // "0 min read" tells a reader nothing: 0 is taken as not known.
+        related.reading_minutes = related.reading_minutes.filter(|&m| m > 0);
     }
     v.count(f.comments.len(), limits.comments, Path::Field("comments"))?;
     for (i, comment) in f.comments.iter_mut().enumerate() {

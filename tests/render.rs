@@ -134,3 +134,23 @@ fn sample_page_shows_every_part_of_the_anatomy() {
     assert_eq!(page.matches("<li class=\"dl-card\">").count(), 3);
     assert_eq!(page.matches("<li class=\"dl-comment\">").count(), 2);
 }
+
+#[test]
+fn a_related_article_of_0_minutes_shows_no_reading_time() {
+    let article = dateline::Article::from_json(
+        r#"{"title": "T", "body": "B", "related": [
+            {"title": "Unknown", "url": "/u", "reading_minutes": 0},
+            {"title": "Known", "url": "/k", "reading_minutes": 4}
+        ]}"#,
+    )
+    .unwrap();
+    assert_eq!(article.related()[0].reading_minutes, None);
+    let page = html::page(&article, &html_options());
+    assert!(!page.contains("0 min read"), "{page}");
+    assert!(page.contains("4 min read"));
+    let plain = text::render(&article, &TextOptions::default());
+    assert!(
+        !plain.contains("0 min read") && plain.contains("4 min read"),
+        "{plain}"
+    );
+}

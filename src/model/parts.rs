@@ -247,7 +247,8 @@ pub struct RelatedArticle {
     /// Its thumbnail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
-    /// Its reading time in minutes, if the host knows it.
+    /// Its reading time in minutes, if the host knows it. 0 is taken as not known: the
+    /// card shows no reading time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading_minutes: Option<u32>,
 }
