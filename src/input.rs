@@ -29,8 +29,8 @@
 //! A URL is an absolute `http` or `https` URL, or a relative reference. An optional field
 //! may be left out or, in JSON, be `null`: both give its default. Unknown fields are
 //! errors. A byte order mark at the start of the input, which some editors write, is
-//! skipped in both formats. In Markdown files the fields are TOML between two `+++` lines, and the Markdown
-//! after them is the body:
+//! skipped in both formats. In Markdown files the fields are TOML between two `+++`
+//! lines, and the Markdown after them is the body:
 //!
 //! ```
 //! let article = dateline::Article::from_markdown(r#"+++
