@@ -749,7 +749,8 @@ fn is_delimiter_row(line: &str) -> bool {
 /// The longest grapheme cluster kept, in code points.
 const MAX_CLUSTER_CHARS: usize = 32;
 
-fn is_removed(c: char) -> bool {
+/// Whether cleaning removes `c` from text (see [the module docs](self)).
+pub(crate) fn is_removed(c: char) -> bool {
     match c {
         '\t' | '\n' | '\r' => false,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,

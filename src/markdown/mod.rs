@@ -80,6 +80,10 @@ pub(crate) fn parse<'a>(
     for_html: bool,
 ) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
+    // Input cleaning took out of the body the characters that hide or reorder text, but a
+    // numeric character reference (`&#x202E;`) puts them back as the body is parsed: the
+    // text that references can reach is cleaned again when the body has one.
+    let decoded = memchr::memmem::find(markdown.as_bytes(), b"&#").is_some();
     // The text of the block being read goes to the counter, which counts it when the
     // block ends: one call per block costs less than one per text node.
     let mut counter = Counter::new(japanese);
@@ -110,18 +114,31 @@ pub(crate) fn parse<'a>(
                 }
                 let mut data = node.data_mut();
                 match &mut data.value {
-                    NodeValue::Text(text) => counter.push_str(text),
+                    NodeValue::Text(text) => {
+                        if decoded {
+                            clean_decoded(text.to_mut(), false);
+                        }
+                        counter.push_str(text);
+                    }
                     NodeValue::Code(code) => counter.push_str(&code.literal),
                     NodeValue::SoftBreak | NodeValue::LineBreak => counter.push_str("\n"),
                     NodeValue::HtmlBlock(block) => match sanitizer {
                         Some(sanitizer) => {
                             block.literal = sanitizer.clean(&block.literal);
+                            if decoded {
+                                clean_decoded(&mut block.literal, false);
+                            }
                             kept_html = true;
                         }
                         None => remove.push(node),
                     },
                     NodeValue::HtmlInline(_) => remove.push(node),
-                    NodeValue::CodeBlock(_) => skip = Some(node),
+                    NodeValue::CodeBlock(block) => {
+                        if decoded {
+                            clean_decoded(&mut block.info, true);
+                        }
+                        skip = Some(node);
+                    }
                     // A footnote defined twice: comrak keeps the last definition and leaves
                     // the others where they stand, unreferenced, which would open the list
                     // of footnotes in the middle of the body. They are taken out.
@@ -140,11 +157,21 @@ pub(crate) fn parse<'a>(
                         headings.push((node, heading.level, None));
                         heading_has_image = false;
                     }
-                    NodeValue::Link(link) if !safe_url(&link.url) => unwrap.push(node),
+                    NodeValue::Link(link) => {
+                        if decoded {
+                            clean_decoded(&mut link.title, true);
+                        }
+                        if !safe_body_url(&link.url) {
+                            unwrap.push(node);
+                        }
+                    }
                     NodeValue::Image(image) => {
+                        if decoded {
+                            clean_decoded(&mut image.title, true);
+                        }
                         counter.image();
                         heading_has_image = true;
-                        if !safe_url(&image.url) {
+                        if !safe_body_url(&image.url) {
                             image.url.clear();
                             remove.push(node);
                         }
@@ -462,10 +489,36 @@ fn slug(text: &str) -> String {
     id
 }
 
+/// Cleans text that the parser decoded from character references, as input text is
+/// cleaned: with `single_line`, line breaks and tabs become spaces, as in an attribute;
+/// otherwise a carriage return does, which no parsed text holds but a reference.
+fn clean_decoded(text: &mut String, single_line: bool) {
+    let cleaned = crate::input::clean_text(std::mem::take(text), single_line);
+    *text = if !single_line && cleaned.contains('\r') {
+        cleaned.replace('\r', " ")
+    } else {
+        cleaned
+    };
+}
+
+/// [`safe_url`] for a link or image target of the body, which also may not hold a tab or
+/// a line break: a character reference can put one there, and the plain text writes
+/// targets as they are.
+fn safe_body_url(url: &str) -> bool {
+    safe_url(url) && !url.contains(['\t', '\n', '\r'])
+}
+
 /// Whether a link or image target in the body may be written out: `http`, `https`,
 /// `mailto` and relative references pass; everything else, judged after removing
-/// whitespace and control characters and folding case, does not.
+/// whitespace and control characters and folding case, does not. Nor does a target with
+/// a character that input cleaning removes, which only a character reference can put
+/// there, as URL fields with one are refused.
 pub(crate) fn safe_url(url: &str) -> bool {
+    if (!url.is_ascii() || url.bytes().any(|b| b < 0x20 || b == 0x7f))
+        && url.chars().any(crate::input::is_removed)
+    {
+        return false;
+    }
     // The first 16 characters that are not white space or control characters, folded to
     // lower case, on the stack: enough for the longest scheme allowed and then some.
     let mut folded = [0u8; 16];
@@ -535,6 +588,37 @@ mod tests {
         };
         body.write_html(&page, &mut out);
         out
+    }
+
+    #[test]
+    fn character_references_do_not_bring_back_what_cleaning_removed() {
+        // Controls, bidirectional overrides and isolates, a byte order mark and
+        // noncharacters, as references: gone, as from any other text.
+        assert_eq!(
+            html("a&#1;b&#x7F;c&#x85;d&#x202E;e&#x2067;f&#xFEFF;g&#xFFFE;h&#x1FFFF;i"),
+            "<p>abcdefghi</p>\n"
+        );
+        // A carriage return becomes a space; a line feed stays, as white space.
+        assert_eq!(html("a&#13;b&#10;c"), "<p>a b\nc</p>\n");
+        // Titles and a code block's language too.
+        assert_eq!(
+            html("[a](/x \"t&#x202E;&#9;t\") ![b](/y \"u&#1;u\")"),
+            "<p><a href=\"/x\" title=\"t t\">a</a> <img src=\"/y\" loading=\"lazy\" decoding=\"async\" alt=\"b\" title=\"uu\"></p>\n"
+        );
+        assert!(html("~~~r&#x202E;s\ncode\n~~~").contains("class=\"language-rs\""));
+        // Stacked combining marks are cut as in any other text.
+        let stacked = html(&format!("e{}", "&#x301;".repeat(100)));
+        assert_eq!(stacked.matches('\u{301}').count(), 31);
+        // A target with such a character is refused, as a URL field with one is; so is
+        // one with a line break or a tab, which the plain text would write as it is.
+        assert_eq!(html("[a](/x&#x202E;y)"), "<p>a</p>\n");
+        assert_eq!(html("[a](/x&#10;y)"), "<p>a</p>\n");
+        assert_eq!(html("[a](</x\ty>)"), "<p>a</p>\n");
+        assert_eq!(html("![a](/x&#1;y) b"), "<p> b</p>\n");
+        assert!(!safe_url("https://example.com/\u{202e}"));
+        assert!(safe_url("https://example.com/é"));
+        // A body with no reference is left as it was parsed (and was cleaned as input).
+        assert_eq!(html("a&amp;b"), "<p>a&amp;b</p>\n");
     }
 
     #[test]
