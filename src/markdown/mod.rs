@@ -83,7 +83,8 @@ pub(crate) fn parse<'a>(
     // Input cleaning took out of the body the characters that hide or reorder text, but a
     // numeric character reference (`&#x202E;`) puts them back as the body is parsed: the
     // text that references can reach is cleaned again when the body has one.
-    let decoded = memchr::memmem::find(markdown.as_bytes(), b"&#").is_some();
+    let bytes = markdown.as_bytes();
+    let decoded = memchr::memchr_iter(b'&', bytes).any(|i| bytes.get(i + 1) == Some(&b'#'));
     // The text of the block being read goes to the counter, which counts it when the
     // block ends: one call per block costs less than one per text node.
     let mut counter = Counter::new(japanese);
@@ -505,7 +506,16 @@ fn clean_decoded(text: &mut String, single_line: bool) {
 /// a line break: a character reference can put one there, and the plain text writes
 /// targets as they are.
 fn safe_body_url(url: &str) -> bool {
-    safe_url(url) && !url.contains(['\t', '\n', '\r'])
+    !has_hidden(url, true) && safe_scheme(url)
+}
+
+/// Whether `url` holds a character that input cleaning removes, or with `breaks` a tab or
+/// a line break: one pass over its bytes for the usual URL, which has none of them.
+fn has_hidden(url: &str, breaks: bool) -> bool {
+    url.bytes().any(|b| b < 0x20 || b >= 0x7f)
+        && url
+            .chars()
+            .any(|c| crate::input::is_removed(c) || (breaks && matches!(c, '\t' | '\n' | '\r')))
 }
 
 /// Whether a link or image target in the body may be written out: `http`, `https`,
@@ -514,10 +524,14 @@ fn safe_body_url(url: &str) -> bool {
 /// a character that input cleaning removes, which only a character reference can put
 /// there, as URL fields with one are refused.
 pub(crate) fn safe_url(url: &str) -> bool {
-    if (!url.is_ascii() || url.bytes().any(|b| b < 0x20 || b == 0x7f))
-        && url.chars().any(crate::input::is_removed)
-    {
-        return false;
+    !has_hidden(url, false) && safe_scheme(url)
+}
+
+/// Whether the scheme of `url`, if it has one, is `http`, `https` or `mailto`.
+fn safe_scheme(url: &str) -> bool {
+    // Most targets are absolute `https` or `http` URLs or paths: they pass at once.
+    if url.starts_with("https:") || url.starts_with("http:") || url.starts_with('/') {
+        return true;
     }
     // The first 16 characters that are not white space or control characters, folded to
     // lower case, on the stack: enough for the longest scheme allowed and then some.
