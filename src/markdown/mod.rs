@@ -512,7 +512,7 @@ fn safe_body_url(url: &str) -> bool {
 /// Whether `url` holds a character that input cleaning removes, or with `breaks` a tab or
 /// a line break: one pass over its bytes for the usual URL, which has none of them.
 fn has_hidden(url: &str, breaks: bool) -> bool {
-    url.bytes().any(|b| b < 0x20 || b >= 0x7f)
+    url.bytes().any(|b| !(0x20..0x7f).contains(&b))
         && url
             .chars()
             .any(|c| crate::input::is_removed(c) || (breaks && matches!(c, '\t' | '\n' | '\r')))
