@@ -185,6 +185,12 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Whether [`View::absolute`] makes `url` absolute: it is, or there is a site URL to
+    /// resolve it against.
+    pub(crate) fn makes_absolute(&self, url: &crate::Url) -> bool {
+        url.is_absolute() || self.base().is_some()
+    }
+
     /// The site's home page, to make relative URLs absolute; none when the article has no
     /// site or its site's URL is relative. Made once, when first needed.
     pub(crate) fn base(&self) -> Option<&BaseUrl> {

@@ -127,6 +127,40 @@ fn head_alone_has_the_metadata() {
 }
 
 #[test]
+fn social_tags_take_only_absolute_urls() {
+    let fields = r#""title": "T", "body": "B", "url": "/a/b",
+        "image": {"url": "/i.png", "alt": "A"}, "authors": [{"name": "N", "url": "/n"}]"#;
+    // With no site URL, relative URLs stay relative: Open Graph and Twitter cards, which
+    // take absolute URLs only, leave them out; the canonical link and JSON-LD keep them.
+    let article = dateline::Article::from_json(&format!("{{{fields}}}")).unwrap();
+    let head = html::head(&article, &HtmlOptions::default());
+    for absent in ["og:url", "og:image", "twitter:image", r#"content="/n""#] {
+        assert!(!head.contains(absent), "{absent} in {head}");
+    }
+    for present in [
+        r#"<link rel="canonical" href="/a/b">"#,
+        r#"<meta name="twitter:card" content="summary">"#,
+        r#"<meta property="article:author" content="N">"#,
+        r#""image":{"@type":"ImageObject","url":"/i.png"}"#,
+    ] {
+        assert!(head.contains(present), "{present} not in {head}");
+    }
+    // A site URL makes them absolute, and the tags come back.
+    let site = r#""site": {"name": "S", "url": "https://s.example/"}"#;
+    let article = dateline::Article::from_json(&format!("{{{fields}, {site}}}")).unwrap();
+    let head = html::head(&article, &HtmlOptions::default());
+    for present in [
+        r#"<meta property="og:url" content="https://s.example/a/b">"#,
+        r#"<meta property="og:image" content="https://s.example/i.png">"#,
+        r#"<meta name="twitter:card" content="summary_large_image">"#,
+        r#"<meta name="twitter:image" content="https://s.example/i.png">"#,
+        r#"<meta property="article:author" content="https://s.example/n">"#,
+    ] {
+        assert!(head.contains(present), "{present} not in {head}");
+    }
+}
+
+#[test]
 fn json_ld_has_every_property_for_a_full_article() {
     let article = common::load(Path::new("tests/fixtures/full.json"));
     let json: serde_json::Value =

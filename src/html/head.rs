@@ -75,7 +75,16 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     let urls = PageUrls::of(view);
     let canonical = &urls.canonical;
     let site = article.site();
-    let image = article.image().zip(urls.image.as_ref());
+    // Open Graph and Twitter cards take absolute URLs only: a relative one with no site
+    // URL to resolve it against is left out of them. The canonical link and the JSON-LD
+    // keep it, as the page's own address resolves it there.
+    let social_url = canonical
+        .as_ref()
+        .filter(|_| article.url().is_some_and(|url| view.makes_absolute(url)));
+    let image = article
+        .image()
+        .filter(|image| view.makes_absolute(&image.url))
+        .zip(urls.image.as_ref());
     let summary = view.description();
 
     out.push_str("<meta charset=\"utf-8\">\n");
@@ -112,7 +121,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
     if let Some(summary) = summary {
         meta(out, meta_start!("property", "og:description"), summary);
     }
-    if let Some(url) = canonical {
+    if let Some(url) = social_url {
         meta(out, meta_start!("property", "og:url"), url);
     }
     if let Some((image, url)) = &image {
@@ -167,6 +176,7 @@ pub(crate) fn write_head(view: &View<'_>, out: &mut String) {
         let value = author
             .url
             .as_ref()
+            .filter(|url| view.makes_absolute(url))
             .map_or(Cow::Borrowed(author.name.as_str()), |u| view.absolute(u));
         meta(out, meta_start!("property", "article:author"), &value);
     }

@@ -523,6 +523,7 @@ fn has_hidden(url: &str, breaks: bool) -> bool {
 /// whitespace and control characters and folding case, does not. Nor does a target with
 /// a character that input cleaning removes, which only a character reference can put
 /// there, as URL fields with one are refused.
+#[cfg(any(feature = "sanitize", test))]
 pub(crate) fn safe_url(url: &str) -> bool {
     !has_hidden(url, false) && safe_scheme(url)
 }
