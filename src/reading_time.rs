@@ -194,7 +194,8 @@ impl ReadingTime {
     }
 
     /// Words of space-delimited scripts (Latin, Cyrillic, Greek, Arabic, Hebrew, Hangul,
-    /// ...), by UAX #29 word boundaries; a word holds a letter or a digit.
+    /// ...), by UAX #29 word boundaries; a word holds a letter or a digit. Thai, Lao, Khmer
+    /// and Myanmar text counts as UAX #29 splits it, in pieces of about a character.
     pub fn words(&self) -> u64 {
         self.counts.words + self.counts.korean_words + self.counts.southeast_asian_words
     }
