@@ -10,6 +10,7 @@ use crate::locale::Strings;
 use crate::reading_time::{Counter, Counts};
 use crate::sanitize::Sanitizer;
 use crate::strmap::StrMap;
+use unicode_segmentation::UnicodeSegmentation;
 
 mod html;
 
@@ -81,10 +82,9 @@ pub(crate) fn parse<'a>(
 ) -> Body<'a> {
     let root = comrak::parse_document(arena, markdown, &options());
     // Input cleaning took out of the body the characters that hide or reorder text, but a
-    // numeric character reference (`&#x202E;`) puts them back as the body is parsed: the
-    // text that references can reach is cleaned again when the body has one.
-    let bytes = markdown.as_bytes();
-    let decoded = memchr::memchr_iter(b'&', bytes).any(|i| bytes.get(i + 1) == Some(&b'#'));
+    // character reference (`&#x202E;`) puts them back as the body is parsed: the text that
+    // references can reach is cleaned again when one of them may have done so.
+    let decoded = references_need_cleaning(markdown);
     // The text of the block being read goes to the counter, which counts it when the
     // block ends: one call per block costs less than one per text node.
     let mut counter = Counter::new(japanese);
@@ -490,6 +490,74 @@ fn slug(text: &str) -> String {
     id
 }
 
+/// Named character references that stand for a character of their own, which joins no
+/// other into a grapheme cluster and which input cleaning keeps: the ones bodies use.
+const PLAIN_NAMED_REFERENCES: [&str; 30] = [
+    "amp", "lt", "gt", "quot", "apos", "nbsp", "copy", "reg", "trade", "mdash", "ndash", "hellip",
+    "lsquo", "rsquo", "ldquo", "rdquo", "laquo", "raquo", "middot", "bull", "times", "divide",
+    "deg", "plusmn", "euro", "pound", "yen", "cent", "sect", "para",
+];
+
+/// Whether a character reference of `markdown` may decode to what input cleaning would
+/// change: a character it removes, a tab or a line break, or one that joins another into a
+/// grapheme cluster (which could stack past the cap). One vectorized search for `&`; the
+/// references that bodies use (`&#8217;`, `&amp;`, `&nbsp;`) need nothing, so that the
+/// text is cleaned again only when it may have to be.
+fn references_need_cleaning(markdown: &str) -> bool {
+    memchr::memchr_iter(b'&', markdown.as_bytes())
+        .any(|at| reference_needs_cleaning(&markdown[at + 1..]))
+}
+
+/// [`references_need_cleaning`] for the text after one `&`.
+fn reference_needs_cleaning(after: &str) -> bool {
+    // The longest reference is 32 characters and the `;`.
+    let Some(end) = after.bytes().take(33).position(|b| b == b';') else {
+        return false;
+    };
+    let name = &after[..end];
+    let Some(number) = name.strip_prefix('#') else {
+        let named = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        return named && !PLAIN_NAMED_REFERENCES.contains(&name);
+    };
+    let value = match number.strip_prefix(['x', 'X']) {
+        Some(hex) if (1..=6).contains(&hex.len()) && hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            u32::from_str_radix(hex, 16).ok()
+        }
+        None if (1..=7).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) => {
+            number.parse().ok()
+        }
+        _ => return false,
+    };
+    // As CommonMark decodes them: NUL and what is no character become U+FFFD.
+    let c = value
+        .and_then(char::from_u32)
+        .filter(|&c| c != '\0')
+        .unwrap_or('\u{fffd}');
+    !stands_alone(c)
+}
+
+/// Whether `c` is kept by input cleaning, is no tab or line break, and joins nothing into
+/// a grapheme cluster, before it, after it or with itself.
+fn stands_alone(c: char) -> bool {
+    if c.is_ascii() {
+        return (' '..='~').contains(&c);
+    }
+    if crate::input::is_removed(c) {
+        return false;
+    }
+    let mut bytes = [0u8; 4];
+    let c = c.encode_utf8(&mut bytes).as_bytes();
+    // Two graphemes, or the pair joins.
+    let separate = |first: &[u8], second: &[u8]| {
+        let mut pair = [0u8; 8];
+        pair[..first.len()].copy_from_slice(first);
+        pair[first.len()..first.len() + second.len()].copy_from_slice(second);
+        std::str::from_utf8(&pair[..first.len() + second.len()])
+            .is_ok_and(|pair| pair.graphemes(true).nth(1).is_some())
+    };
+    separate(b"a", c) && separate(c, b"a") && separate(c, c)
+}
+
 /// Cleans text that the parser decoded from character references, as input text is
 /// cleaned: with `single_line`, line breaks and tabs become spaces, as in an attribute;
 /// otherwise a carriage return does, which no parsed text holds but a reference.
@@ -632,8 +700,47 @@ mod tests {
         assert_eq!(html("![a](/x&#1;y) b"), "<p> b</p>\n");
         assert!(!safe_url("https://example.com/\u{202e}"));
         assert!(safe_url("https://example.com/é"));
+        // Named references stack combining marks too, and are cut alike.
+        let stacked = html(&format!("e{}", "&DownBreve;".repeat(100)));
+        assert_eq!(stacked.matches('\u{311}').count(), 31);
         // A body with no reference is left as it was parsed (and was cleaned as input).
         assert_eq!(html("a&amp;b"), "<p>a&amp;b</p>\n");
+    }
+
+    #[test]
+    fn only_references_that_may_change_text_take_the_cleaning() {
+        for plain in [
+            "it&#8217;s",
+            "&#x2014; &#169; &#xAC00; &#20013; &#x1F389;",
+            "&amp; &nbsp; &mdash; &rsquo;",
+            "& alone, &#; &#x; &#12345678; &#xZZ; &not a reference",
+            "&#32; &#x41;",
+        ] {
+            assert!(!references_need_cleaning(plain), "{plain:?}");
+        }
+        for changing in [
+            "&#1;",
+            "&#x202E;",
+            "&#xFEFF;",
+            "&#xFFFE;",
+            "&#13;",
+            "&#10;",
+            "&#9;",
+            "&#x7F;",
+            // Joins the character before it, after it, or itself.
+            "&#x301;",
+            "&#x200D;",
+            "&#x1F3FB;",
+            "&#x1F1FA;",
+            "&#x1100;",
+            "&zwj;",
+            "&DownBreve;",
+        ] {
+            assert!(
+                references_need_cleaning(&format!("a {changing} b")),
+                "{changing:?}"
+            );
+        }
     }
 
     #[test]
