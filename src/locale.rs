@@ -1,7 +1,8 @@
 //! Words on the page, per language: labels, notices, dates and plural rules.
 //!
 //! [`Strings::for_language`] gives the built-in strings for English, Korean, Japanese,
-//! Chinese, Spanish, French, German and Arabic (other languages fall back to English;
+//! Chinese (simplified characters, and traditional ones for `zh-Hant`, `zh-TW`, `zh-HK`
+//! and `zh-MO`), Spanish, French, German and Arabic (other languages fall back to English;
 //! the HTML page then marks those English words with `lang="en"`, so that screen readers
 //! voice them as English). Every field is public, so a caller can replace any string.
 //!
@@ -270,25 +271,49 @@ pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
     }
 }
 
-/// The languages with built-in strings, by primary subtag.
-const BUILT_IN: [&str; 8] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"];
+/// The languages with built-in strings, by primary subtag, and `zh-Hant` for Chinese in
+/// traditional characters (`zh` is Chinese in simplified characters).
+const BUILT_IN: [&str; 9] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar", "zh-Hant"];
 
 /// Where `language` (a BCP 47 tag) is in [`BUILT_IN`]; none for a language without
 /// built-in strings, which gets English words.
 fn built_in(language: &str) -> Option<usize> {
     let primary = primary(language);
+    if primary.eq_ignore_ascii_case("zh") && traditional_chinese(language) {
+        return Some(BUILT_IN.len() - 1);
+    }
     BUILT_IN
         .iter()
         .position(|b| b.eq_ignore_ascii_case(primary))
 }
 
+/// Whether a Chinese tag asks for traditional characters: its script is `Hant`, or it names
+/// no script and its region is Taiwan, Hong Kong or Macao, where traditional characters
+/// are the likely script (CLDR's likely subtags). Extensions and private use, after a
+/// one-character subtag, are not read.
+fn traditional_chinese(language: &str) -> bool {
+    let mut region = None;
+    for subtag in language.split(['-', '_']).skip(1) {
+        match subtag.len() {
+            1 => break,
+            4 if subtag.bytes().all(|b| b.is_ascii_alphabetic()) => {
+                return subtag.eq_ignore_ascii_case("hant");
+            }
+            2 if region.is_none() => region = Some(subtag),
+            _ => {}
+        }
+    }
+    region.is_some_and(|r| ["tw", "hk", "mo"].iter().any(|t| r.eq_ignore_ascii_case(t)))
+}
+
 impl Strings {
     /// The built-in strings for `language`, made once per process for each language with
-    /// built-in strings (they depend only on its primary subtag); the English ones for any
+    /// built-in strings (they depend only on its primary subtag, and for Chinese on its
+    /// script); the English ones for any
     /// other language.
     pub(crate) fn shared(language: &str) -> &'static Strings {
         use std::sync::LazyLock;
-        static SHARED: [LazyLock<Strings>; 8] = [
+        static SHARED: [LazyLock<Strings>; BUILT_IN.len()] = [
             LazyLock::new(|| Strings::for_language(BUILT_IN[0])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[1])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[2])),
@@ -297,6 +322,7 @@ impl Strings {
             LazyLock::new(|| Strings::for_language(BUILT_IN[5])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[6])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[7])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[8])),
         ];
         &SHARED[built_in(language).unwrap_or(0)]
     }
@@ -310,14 +336,19 @@ impl Strings {
     /// use dateline::locale::Strings;
     /// assert_eq!(Strings::for_language("fr-CA").language, "fr-CA");
     /// assert_eq!(Strings::for_language("pt-BR").language, "en");
+    /// // Chinese in traditional characters, by script or by region.
+    /// assert_eq!(Strings::for_language("zh-Hant").reading_time(3), "閱讀時間 3 分鐘");
+    /// assert_eq!(Strings::for_language("zh-TW").reading_time(3), "閱讀時間 3 分鐘");
+    /// assert_eq!(Strings::for_language("zh-CN").reading_time(3), "阅读时间 3 分钟");
     /// ```
     pub fn for_language(language: &str) -> Strings {
         let mut s = Strings::english();
-        if built_in(language).is_some() {
+        let built_in = built_in(language);
+        if built_in.is_some() {
             s.language = language.to_owned();
         }
-        match primary(&language.to_ascii_lowercase()) {
-            "ko" => {
+        match built_in.map(|i| BUILT_IN[i]) {
+            Some("ko") => {
                 s.references = "참고 링크".into();
                 s.back_to_reference = "본문의 참조 {n} 위치로 돌아가기".into();
                 s.image = "이미지".into();
@@ -358,7 +389,7 @@ impl Strings {
                 s.months = months(NUMERIC_MONTHS);
                 s.date_pattern = "{year}년 {month}월 {day}일".into();
             }
-            "ja" => {
+            Some("ja") => {
                 s.references = "リンク".into();
                 s.back_to_reference = "本文の参照 {n} に戻る".into();
                 s.image = "画像".into();
@@ -400,7 +431,7 @@ impl Strings {
                 s.date_pattern = "{year}年{month}月{day}日".into();
                 s.colon = "：".into();
             }
-            "zh" => {
+            Some("zh") => {
                 s.references = "链接".into();
                 s.back_to_reference = "返回正文引用 {n}".into();
                 s.image = "图片".into();
@@ -442,7 +473,7 @@ impl Strings {
                 s.date_pattern = "{year}年{month}月{day}日".into();
                 s.colon = "：".into();
             }
-            "es" => {
+            Some("es") => {
                 s.references = "Referencias".into();
                 s.back_to_reference = "Volver a la referencia {n}".into();
                 s.image = "Imagen".into();
@@ -496,7 +527,7 @@ impl Strings {
                 ]);
                 s.date_pattern = "{day} de {month_name} de {year}".into();
             }
-            "fr" => {
+            Some("fr") => {
                 s.references = "Références".into();
                 s.back_to_reference = "Retour à la référence {n}".into();
                 s.image = "Image".into();
@@ -552,7 +583,7 @@ impl Strings {
                 s.time_pattern = "{hour} h {minute}".into();
                 s.colon = "\u{a0}: ".into();
             }
-            "de" => {
+            Some("de") => {
                 s.references = "Verweise".into();
                 s.back_to_reference = "Zurück zum Verweis {n}".into();
                 s.image = "Bild".into();
@@ -607,7 +638,7 @@ impl Strings {
                 s.date_pattern = "{day}. {month_name} {year}".into();
                 s.time_pattern = "{hour}:{minute} Uhr".into();
             }
-            "ar" => {
+            Some("ar") => {
                 s.references = "المراجع".into();
                 s.back_to_reference = "العودة إلى الإحالة {n}".into();
                 s.image = "صورة".into();
@@ -667,6 +698,48 @@ impl Strings {
                     "ديسمبر",
                 ]);
                 s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            Some("zh-Hant") => {
+                s.references = "連結".into();
+                s.back_to_reference = "返回正文引用 {n}".into();
+                s.image = "圖片".into();
+                s.min_read = PluralText::new("閱讀時間 {n} 分鐘");
+                s.sources = PluralText::new("來源");
+                s.related = "相關文章".into();
+                s.comments = "留言".into();
+                s.no_comments = "目前還沒有留言。".into();
+                s.published = "發布".into();
+                s.updated = "更新".into();
+                s.by = "作者".into();
+                s.and = "與".into();
+                s.contents = "目錄".into();
+                s.site_navigation = "網站".into();
+                s.notice = "關於本文".into();
+                s.kinds = texts![
+                    "新聞",
+                    "分析",
+                    "觀點",
+                    "社論",
+                    "解析",
+                    "評論",
+                    "專訪",
+                    "專題",
+                    "事實查核",
+                    "訃聞"
+                ];
+                s.ai_generated_label = "AI{kind}".into();
+                s.ai_assisted_label = "{kind}·AI輔助".into();
+                s.notices = texts![
+                    "本文由人工智慧根據下列來源生成，內容可能有誤，請以原始來源為準。",
+                    "本文在人工智慧工具輔助下撰寫，並經編輯審閱。",
+                    "本內容由廣告主贊助。",
+                    "本文僅代表作者個人觀點。",
+                    "",
+                    "",
+                ];
+                s.months = months(NUMERIC_MONTHS);
+                s.date_pattern = "{year}年{month}月{day}日".into();
+                s.colon = "：".into();
             }
             _ => {}
         }
@@ -876,23 +949,35 @@ impl Strings {
         if index == 0 {
             return;
         }
-        let language = primary(&self.language);
         if index + 1 == count {
             // Chinese and Japanese set no space around a word; other languages set one
             // around a word, none around punctuation such as `、`.
-            let unspaced =
-                matches!(language, "ja" | "zh") || self.and.chars().all(|c| !c.is_alphanumeric());
+            let unspaced = self.unspaced() || self.and.chars().all(|c| !c.is_alphanumeric());
             let space = if unspaced { "" } else { " " };
             out.push_str(space);
             out.push_str(&self.and);
             out.push_str(space);
         } else {
-            out.push_str(match language {
-                "ja" | "zh" => "、",
-                "ar" => "، ",
-                _ => ", ",
-            });
+            out.push_str(self.list_separator());
         }
+    }
+
+    /// What parts the items of a list, such as the sources: `、` in Chinese and Japanese,
+    /// `، ` in Arabic, `, ` in other languages.
+    pub(crate) fn list_separator(&self) -> &'static str {
+        if self.unspaced() {
+            "、"
+        } else if primary(&self.language).eq_ignore_ascii_case("ar") {
+            "، "
+        } else {
+            ", "
+        }
+    }
+
+    /// Whether the language sets no spaces between words: Chinese and Japanese.
+    fn unspaced(&self) -> bool {
+        let language = primary(&self.language);
+        language.eq_ignore_ascii_case("ja") || language.eq_ignore_ascii_case("zh")
     }
 }
 
@@ -975,8 +1060,14 @@ mod tests {
 
     #[test]
     fn every_language_has_every_string() {
-        for lang in ["en", "ko", "ja", "zh", "es", "fr", "de", "ar"] {
+        let english = Strings::for_language("en");
+        for lang in BUILT_IN {
             let s = Strings::for_language(lang);
+            if lang != "en" {
+                assert_ne!(s.min_read, english.min_read, "{lang}");
+                assert_ne!(s.kinds, english.kinds, "{lang}");
+                assert_ne!(s.notices, english.notices, "{lang}");
+            }
             assert_eq!(s.kinds.len(), ArticleKind::ALL.len(), "{lang}");
             assert_eq!(s.notices.len(), DisclaimerKind::ALL.len(), "{lang}");
             assert!(
@@ -991,6 +1082,13 @@ mod tests {
         let en = Strings::for_language("en");
         assert_eq!(en.join(&["A", "B", "C"]), "A, B and C");
         assert_eq!(Strings::for_language("ja").join(&["A", "B"]), "A、B");
+        assert_eq!(
+            Strings::for_language("ZH-TW").join(&["甲", "乙", "丙"]),
+            "甲、乙與丙"
+        );
+        assert_eq!(Strings::for_language("JA").list_separator(), "、");
+        assert_eq!(Strings::for_language("ar-EG").list_separator(), "، ");
+        assert_eq!(Strings::for_language("ko").list_separator(), ", ");
         assert_eq!(en.join(&["A", "B"]), "A and B");
         assert_eq!(en.join(&["A"]), "A");
         assert_eq!(en.join(&[]), "");
@@ -1069,5 +1167,40 @@ mod tests {
             Strings::shared("en")
         ));
         assert_eq!(Strings::shared("pt-BR").language, "en");
+    }
+
+    #[test]
+    fn chinese_takes_traditional_characters_by_script_or_region() {
+        let traditional = Strings::for_language("zh-Hant").min_read;
+        let simplified = Strings::for_language("zh").min_read;
+        assert_ne!(traditional, simplified);
+        for tag in [
+            "zh-Hant",
+            "ZH-HANT",
+            "zh-Hant-CN",
+            "zh-TW",
+            "zh_hk",
+            "zh-MO",
+            "zh-cmn-TW",
+            "zh-TW-u-ca-roc",
+        ] {
+            assert_eq!(Strings::for_language(tag).min_read, traditional, "{tag}");
+            assert_eq!(Strings::shared(tag).min_read, traditional, "{tag}");
+            assert_eq!(Strings::for_language(tag).language, tag);
+        }
+        for tag in [
+            "zh",
+            "zh-Hans",
+            "zh-CN",
+            "zh-SG",
+            "zh-Hans-TW",
+            "zh-Hans-HK",
+            "zh-x-tw",
+            "zh-CN-x-hant",
+        ] {
+            assert_eq!(Strings::for_language(tag).min_read, simplified, "{tag}");
+            assert_eq!(Strings::shared(tag).min_read, simplified, "{tag}");
+        }
+        assert_eq!(Strings::shared("zh-TW").language, "zh-Hant");
     }
 }

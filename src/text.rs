@@ -486,7 +486,7 @@ impl<'o> Writer<'o> {
         line.push_str(&strings.colon);
         for (i, source) in sources.iter().enumerate() {
             if i > 0 {
-                line.push_str(", ");
+                line.push_str(strings.list_separator());
             }
             let start = line.len();
             line.push_str(&source.name);

@@ -147,10 +147,11 @@ impl Render for NameSeparator<'_> {
     }
 }
 
-/// Source links, comma-separated; each name marked as in `lang`, and as going in `dir`,
+/// Source links, parted as the page's language parts a list; each name marked as in `lang`, and as going in `dir`,
 /// when those are given.
 struct SourceLinks<'a> {
     sources: &'a [Source],
+    separator: &'static str,
     lang: Option<&'a str>,
     dir: Option<&'static str>,
 }
@@ -159,7 +160,7 @@ impl Render for SourceLinks<'_> {
     fn render(&self) -> Markup {
         html! {
             @for (i, source) in self.sources.iter().enumerate() {
-                @if i > 0 { ", " }
+                @if i > 0 { (self.separator) }
                 @match &source.url {
                     Some(url) => a.dl-source href=(Text(url.as_str())) rel="noopener external" lang=[self.lang] dir=[self.dir] { (Text(&source.name)) },
                     None => span.dl-source lang=[self.lang] dir=[self.dir] { (Text(&source.name)) },
@@ -305,7 +306,7 @@ impl Render for Byline<'_> {
                         span.dl-sources dir=[words_dir] {
                             (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
                             (Text(&strings.colon))
-                            (SourceLinks { sources, lang: content, dir: content_dir })
+                            (SourceLinks { sources, separator: strings.list_separator(), lang: content, dir: content_dir })
                         }
                     }
                 }
@@ -453,7 +454,7 @@ impl Render for NoticeBox<'_, '_> {
                     p.dl-notice-sources dir=[words_dir] {
                         (Plural { text: &strings.sources, language: &strings.language, n: sources.len() as u64 })
                         (Text(&strings.colon))
-                        (SourceLinks { sources, lang: content, dir: content_dir })
+                        (SourceLinks { sources, separator: strings.list_separator(), lang: content, dir: content_dir })
                     }
                 }
             }
