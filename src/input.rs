@@ -249,12 +249,14 @@ fn check_input_size(input: &str, limits: &Limits) -> Result<()> {
 /// Splits `+++\nTOML\n+++\nbody` into the TOML and the body.
 fn split_front_matter(input: &str) -> Result<(&str, &str)> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let rest = input
-        .strip_prefix("+++\n")
-        .or_else(|| input.strip_prefix("+++\r\n"))
-        .ok_or(Error::FrontMatter {
+    // The fences are `+++` lines, spaces after them allowed, as on the closing one.
+    let first_line = input.split_inclusive('\n').next().unwrap_or("");
+    if first_line.trim_end() != "+++" || !first_line.ends_with('\n') {
+        return Err(Error::FrontMatter {
             reason: "the file must start with a `+++` line",
-        })?;
+        });
+    }
+    let rest = &input[first_line.len()..];
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "+++" {
@@ -957,7 +959,15 @@ mod tests {
             split_front_matter("+++\r\na = 1\r\n+++\r\nbody").unwrap(),
             ("a = 1\r\n", "body")
         );
+        // Spaces after a fence, as editors leave them.
+        assert_eq!(
+            split_front_matter("+++ \t\na = 1\n+++  \nbody").unwrap(),
+            ("a = 1\n", "body")
+        );
         assert!(split_front_matter("a = 1").is_err());
+        assert!(split_front_matter("+++").is_err());
+        assert!(split_front_matter("+++ a\n+++\n").is_err());
+        assert!(split_front_matter("++++\na = 1\n+++\n").is_err());
         assert!(split_front_matter("+++\na = 1\n").is_err());
     }
 
