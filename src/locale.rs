@@ -43,21 +43,42 @@ pub enum Plural {
     Other,
 }
 
-/// The CLDR cardinal plural category of the whole number `n` in `language` (a BCP 47 tag).
+/// The CLDR cardinal plural category of the whole number `n` in `language` (a BCP 47 tag,
+/// in any case).
+///
+/// The rules are CLDR's for Arabic, Belarusian, Bengali, Chinese, Czech, English, French,
+/// German, Hebrew, Hindi, Indonesian, Italian, Japanese, Korean, Malay, Polish, Portuguese
+/// (Brazilian for `pt` and `pt-BR`, European for other regions), Russian, Slovak, Spanish,
+/// Thai, Ukrainian and Vietnamese; any other language gets `one` for 1 and `other` for the
+/// rest, as English and most European languages do.
 ///
 /// ```
 /// use dateline::locale::{plural, Plural};
 /// assert_eq!(plural("en", 1), Plural::One);
 /// assert_eq!(plural("fr", 0), Plural::One);
+/// assert_eq!(plural("FR-CA", 0), Plural::One);
+/// assert_eq!(plural("pt-BR", 0), Plural::One);
+/// assert_eq!(plural("pt-PT", 0), Plural::Other);
+/// assert_eq!(plural("pl", 22), Plural::Few);
 /// assert_eq!(plural("ar", 3), Plural::Few);
 /// assert_eq!(plural("ar", 11), Plural::Many);
 /// assert_eq!(plural("ko", 1), Plural::Other);
 /// ```
 pub fn plural(language: &str, n: u64) -> Plural {
-    match primary(language) {
+    let mut buffer = [0; 8];
+    match lowercase_primary(language, &mut buffer) {
         "ko" | "ja" | "zh" | "th" | "vi" | "id" | "ms" => Plural::Other,
-        "fr" if n <= 1 => Plural::One,
+        // `pt` is Brazilian Portuguese; European Portuguese (`pt-PT`) counts 0 as others.
+        "fr" | "hi" | "bn" if n <= 1 => Plural::One,
+        "pt" if n <= 1 && !is_european_portuguese(language) => Plural::One,
         "fr" | "es" | "it" | "pt" if n != 0 && n.is_multiple_of(1_000_000) => Plural::Many,
+        "he" if n == 2 => Plural::Two,
+        "pl" => match (n, n % 10, n % 100) {
+            (1, _, _) => Plural::One,
+            (_, 2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
+            _ => Plural::Many,
+        },
+        "cs" | "sk" if (2..=4).contains(&n) => Plural::Few,
         "ar" => match (n, n % 100) {
             (0, _) => Plural::Zero,
             (1, _) => Plural::One,
@@ -66,7 +87,7 @@ pub fn plural(language: &str, n: u64) -> Plural {
             (_, 11..=99) => Plural::Many,
             _ => Plural::Other,
         },
-        "ru" | "uk" => match (n % 10, n % 100) {
+        "ru" | "uk" | "be" => match (n % 10, n % 100) {
             (1, r) if r != 11 => Plural::One,
             (2..=4, r) if !(12..=14).contains(&r) => Plural::Few,
             _ => Plural::Many,
@@ -76,7 +97,30 @@ pub fn plural(language: &str, n: u64) -> Plural {
     }
 }
 
-/// The primary language subtag, lowercased: `zh` for `zh-Hant-TW`.
+/// The primary language subtag of `language` in lower case, written into `buffer`: `zh`
+/// for `ZH-Hant-TW`; empty when it is longer than a primary subtag can be.
+fn lowercase_primary<'b>(language: &str, buffer: &'b mut [u8; 8]) -> &'b str {
+    let primary = primary(language).as_bytes();
+    let Some(lower) = buffer.get_mut(..primary.len()) else {
+        return "";
+    };
+    lower.copy_from_slice(primary);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).unwrap_or("")
+}
+
+/// Whether a Portuguese tag names European Portuguese: its region is Portugal, or any
+/// region but Brazil (CLDR's `pt_PT` rules hold for Portuguese outside Brazil).
+fn is_european_portuguese(language: &str) -> bool {
+    language
+        .split(['-', '_'])
+        .skip(1)
+        .take_while(|subtag| subtag.len() > 1)
+        .find(|subtag| subtag.len() == 2 || subtag.bytes().all(|b| b.is_ascii_digit()))
+        .is_some_and(|region| !region.eq_ignore_ascii_case("br"))
+}
+
+/// The primary language subtag, as written: `zh` for `zh-Hant-TW`.
 fn primary(language: &str) -> &str {
     let end = language.find(['-', '_']).unwrap_or(language.len());
     &language[..end]
@@ -1026,6 +1070,41 @@ pub(crate) fn same_language(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_categories_are_cldr_ones() {
+        use Plural::*;
+        let cases: [(&str, [Plural; 8]); 10] = [
+            // n = 0, 1, 2, 3, 5, 11, 22, 1_000_000
+            ("en", [Other, One, Other, Other, Other, Other, Other, Other]),
+            ("fr", [One, One, Other, Other, Other, Other, Other, Many]),
+            ("pt", [One, One, Other, Other, Other, Other, Other, Many]),
+            (
+                "pt-AO",
+                [Other, One, Other, Other, Other, Other, Other, Many],
+            ),
+            ("ru", [Many, One, Few, Few, Many, Many, Few, Many]),
+            ("pl", [Many, One, Few, Few, Many, Many, Few, Many]),
+            ("cs", [Other, One, Few, Few, Other, Other, Other, Other]),
+            ("he", [Other, One, Two, Other, Other, Other, Other, Other]),
+            ("ar", [Zero, One, Two, Few, Few, Many, Many, Other]),
+            ("hi", [One, One, Other, Other, Other, Other, Other, Other]),
+        ];
+        for (language, expected) in cases {
+            let got = [0, 1, 2, 3, 5, 11, 22, 1_000_000].map(|n| plural(language, n));
+            assert_eq!(got, expected, "{language}");
+            assert_eq!(
+                got,
+                [0, 1, 2, 3, 5, 11, 22, 1_000_000].map(|n| plural(&language.to_uppercase(), n)),
+                "{language} in capitals"
+            );
+        }
+        assert_eq!(plural("ru", 21), One);
+        assert_eq!(plural("pl", 21), Many);
+        assert_eq!(plural("pt-br", 0), One);
+        assert_eq!(plural("pt-x-pt", 0), One);
+        assert_eq!(plural("averylongtag", 1), One);
+    }
 
     #[test]
     fn decimals_are_written_as_formatting_writes_them() {
