@@ -2,7 +2,8 @@
 //!
 //! [`Strings::for_language`] gives the built-in strings for English, Korean, Japanese,
 //! Chinese (simplified characters, and traditional ones for `zh-Hant`, `zh-TW`, `zh-HK`
-//! and `zh-MO`), Spanish, French, German and Arabic (other languages fall back to English;
+//! and `zh-MO`), Spanish, French, German, Arabic, Portuguese, Italian, Dutch, Russian and
+//! Polish (other languages fall back to English;
 //! the HTML page then marks those English words with `lang="en"`, so that screen readers
 //! voice them as English). Every field is public, so a caller can replace any string.
 //!
@@ -317,7 +318,9 @@ pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
 
 /// The languages with built-in strings, by primary subtag, and `zh-Hant` for Chinese in
 /// traditional characters (`zh` is Chinese in simplified characters).
-const BUILT_IN: [&str; 9] = ["en", "ko", "ja", "zh", "es", "fr", "de", "ar", "zh-Hant"];
+const BUILT_IN: [&str; 14] = [
+    "en", "ko", "ja", "zh", "es", "fr", "de", "ar", "pt", "it", "nl", "ru", "pl", "zh-Hant",
+];
 
 /// Where `language` (a BCP 47 tag) is in [`BUILT_IN`]; none for a language without
 /// built-in strings, which gets English words.
@@ -367,6 +370,11 @@ impl Strings {
             LazyLock::new(|| Strings::for_language(BUILT_IN[6])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[7])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[8])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[9])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[10])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[11])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[12])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[13])),
         ];
         &SHARED[built_in(language).unwrap_or(0)]
     }
@@ -379,7 +387,7 @@ impl Strings {
     /// ```
     /// use dateline::locale::Strings;
     /// assert_eq!(Strings::for_language("fr-CA").language, "fr-CA");
-    /// assert_eq!(Strings::for_language("pt-BR").language, "en");
+    /// assert_eq!(Strings::for_language("id-ID").language, "en");
     /// // Chinese in traditional characters, by script or by region.
     /// assert_eq!(Strings::for_language("zh-Hant").reading_time(3), "閱讀時間 3 分鐘");
     /// assert_eq!(Strings::for_language("zh-TW").reading_time(3), "閱讀時間 3 分鐘");
@@ -740,6 +748,277 @@ impl Strings {
                     "أكتوبر",
                     "نوفمبر",
                     "ديسمبر",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            Some("pt") => {
+                s.references = "Referências".into();
+                s.back_to_reference = "Voltar à referência {n}".into();
+                s.image = "Imagem".into();
+                s.min_read = PluralText::new("{n} min de leitura");
+                s.sources = PluralText::new("Fontes").one("Fonte");
+                s.related = "Artigos relacionados".into();
+                s.comments = "Comentários".into();
+                s.no_comments = "Ainda não há comentários.".into();
+                s.published = "Publicado".into();
+                s.updated = "Atualizado".into();
+                s.by = "Por".into();
+                s.and = "e".into();
+                s.contents = "Índice".into();
+                s.site_navigation = "Site".into();
+                s.notice = "Sobre este artigo".into();
+                s.kinds = texts![
+                    "Notícia",
+                    "Análise",
+                    "Opinião",
+                    "Editorial",
+                    "Explicador",
+                    "Crítica",
+                    "Entrevista",
+                    "Reportagem",
+                    "Verificação",
+                    "Obituário"
+                ];
+                s.ai_generated_label = "{kind} por IA".into();
+                s.ai_assisted_label = "{kind} · com apoio de IA".into();
+                s.notices = texts![
+                    "Este artigo foi gerado por IA a partir das fontes indicadas. Pode conter erros: confira as fontes originais antes de confiar nele.",
+                    "Este artigo foi escrito com a ajuda de ferramentas de IA e revisado pela redação.",
+                    "Este conteúdo foi pago por um anunciante.",
+                    "Este é um artigo de opinião. As opiniões são do autor.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "janeiro",
+                    "fevereiro",
+                    "março",
+                    "abril",
+                    "maio",
+                    "junho",
+                    "julho",
+                    "agosto",
+                    "setembro",
+                    "outubro",
+                    "novembro",
+                    "dezembro",
+                ]);
+                s.date_pattern = "{day} de {month_name} de {year}".into();
+                s.time_pattern = "{hour}h{minute}".into();
+            }
+            Some("it") => {
+                s.references = "Riferimenti".into();
+                s.back_to_reference = "Torna al riferimento {n}".into();
+                s.image = "Immagine".into();
+                s.min_read = PluralText::new("{n} min di lettura");
+                s.sources = PluralText::new("Fonti").one("Fonte");
+                s.related = "Articoli correlati".into();
+                s.comments = "Commenti".into();
+                s.no_comments = "Ancora nessun commento.".into();
+                s.published = "Pubblicato".into();
+                s.updated = "Aggiornato".into();
+                s.by = "Di".into();
+                s.and = "e".into();
+                s.contents = "Indice".into();
+                s.site_navigation = "Sito".into();
+                s.notice = "Informazioni su questo articolo".into();
+                s.kinds = texts![
+                    "Notizia",
+                    "Analisi",
+                    "Opinione",
+                    "Editoriale",
+                    "Approfondimento",
+                    "Recensione",
+                    "Intervista",
+                    "Reportage",
+                    "Fact-checking",
+                    "Necrologio"
+                ];
+                s.ai_generated_label = "{kind} IA".into();
+                s.ai_assisted_label = "{kind} · con l’aiuto dell’IA".into();
+                s.notices = texts![
+                    "Questo articolo è stato generato dall’IA a partire dalle fonti indicate. Può contenere errori: verifica le fonti originali prima di farvi affidamento.",
+                    "Questo articolo è stato scritto con l’aiuto di strumenti di IA e controllato dalla redazione.",
+                    "Questo contenuto è stato pagato da un inserzionista.",
+                    "Questo è un articolo d’opinione: le idee espresse sono dell’autore.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "gennaio",
+                    "febbraio",
+                    "marzo",
+                    "aprile",
+                    "maggio",
+                    "giugno",
+                    "luglio",
+                    "agosto",
+                    "settembre",
+                    "ottobre",
+                    "novembre",
+                    "dicembre",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            Some("nl") => {
+                s.references = "Verwijzingen".into();
+                s.back_to_reference = "Terug naar verwijzing {n}".into();
+                s.image = "Afbeelding".into();
+                s.min_read = PluralText::new("{n} min leestijd");
+                s.sources = PluralText::new("Bronnen").one("Bron");
+                s.related = "Gerelateerde artikelen".into();
+                s.comments = "Reacties".into();
+                s.no_comments = "Nog geen reacties.".into();
+                s.published = "Gepubliceerd".into();
+                s.updated = "Bijgewerkt".into();
+                s.by = "Door".into();
+                s.and = "en".into();
+                s.contents = "Inhoud".into();
+                s.site_navigation = "Website".into();
+                s.notice = "Over dit artikel".into();
+                s.kinds = texts![
+                    "Nieuws",
+                    "Analyse",
+                    "Opinie",
+                    "Redactioneel",
+                    "Uitleg",
+                    "Recensie",
+                    "Interview",
+                    "Reportage",
+                    "Factcheck",
+                    "In memoriam"
+                ];
+                s.ai_generated_label = "{kind} door AI".into();
+                s.ai_assisted_label = "{kind} · met hulp van AI".into();
+                s.notices = texts![
+                    "Dit artikel is door AI gemaakt op basis van de vermelde bronnen. Het kan fouten bevatten: raadpleeg de oorspronkelijke bronnen voordat u erop vertrouwt.",
+                    "Dit artikel is geschreven met hulp van AI-hulpmiddelen en gecontroleerd door de redactie.",
+                    "Deze inhoud is betaald door een adverteerder.",
+                    "Dit is een opiniestuk. De standpunten zijn die van de auteur.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "januari",
+                    "februari",
+                    "maart",
+                    "april",
+                    "mei",
+                    "juni",
+                    "juli",
+                    "augustus",
+                    "september",
+                    "oktober",
+                    "november",
+                    "december",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            Some("ru") => {
+                s.references = "Ссылки".into();
+                s.back_to_reference = "Вернуться к ссылке {n}".into();
+                s.image = "Изображение".into();
+                s.min_read = PluralText::new("{n} мин чтения");
+                s.sources = PluralText::new("Источники").one("Источник");
+                s.related = "Читайте также".into();
+                s.comments = "Комментарии".into();
+                s.no_comments = "Комментариев пока нет.".into();
+                s.published = "Опубликовано".into();
+                s.updated = "Обновлено".into();
+                s.by = "Текст:".into();
+                s.and = "и".into();
+                s.contents = "Содержание".into();
+                s.site_navigation = "Сайт".into();
+                s.notice = "Об этой статье".into();
+                s.kinds = texts![
+                    "Новости",
+                    "Анализ",
+                    "Мнение",
+                    "Колонка редакции",
+                    "Разбор",
+                    "Рецензия",
+                    "Интервью",
+                    "Репортаж",
+                    "Проверка фактов",
+                    "Некролог"
+                ];
+                s.ai_generated_label = "{kind} от ИИ".into();
+                s.ai_assisted_label = "{kind} · с помощью ИИ".into();
+                s.notices = texts![
+                    "Эта статья создана искусственным интеллектом на основе указанных источников. В ней могут быть ошибки, поэтому сверяйтесь с первоисточниками.",
+                    "Эта статья написана с помощью инструментов ИИ и проверена редакцией.",
+                    "Этот материал оплачен рекламодателем.",
+                    "Это авторская колонка. Мнение автора может не совпадать с позицией редакции.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "января",
+                    "февраля",
+                    "марта",
+                    "апреля",
+                    "мая",
+                    "июня",
+                    "июля",
+                    "августа",
+                    "сентября",
+                    "октября",
+                    "ноября",
+                    "декабря",
+                ]);
+                s.date_pattern = "{day} {month_name} {year}".into();
+            }
+            Some("pl") => {
+                s.references = "Odnośniki".into();
+                s.back_to_reference = "Wróć do odnośnika {n}".into();
+                s.image = "Obraz".into();
+                s.min_read = PluralText::new("{n} min czytania");
+                s.sources = PluralText::new("Źródła").one("Źródło");
+                s.related = "Powiązane artykuły".into();
+                s.comments = "Komentarze".into();
+                s.no_comments = "Nie ma jeszcze komentarzy.".into();
+                s.published = "Opublikowano".into();
+                s.updated = "Zaktualizowano".into();
+                s.by = "Tekst:".into();
+                s.and = "i".into();
+                s.contents = "Spis treści".into();
+                s.site_navigation = "Serwis".into();
+                s.notice = "O tym artykule".into();
+                s.kinds = texts![
+                    "Wiadomości",
+                    "Analiza",
+                    "Opinia",
+                    "Komentarz redakcji",
+                    "Wyjaśniamy",
+                    "Recenzja",
+                    "Wywiad",
+                    "Reportaż",
+                    "Weryfikacja faktów",
+                    "Nekrolog"
+                ];
+                s.ai_generated_label = "{kind} AI".into();
+                s.ai_assisted_label = "{kind} · z pomocą AI".into();
+                s.notices = texts![
+                    "Ten artykuł został wygenerowany przez AI na podstawie podanych źródeł. Może zawierać błędy, dlatego przed skorzystaniem z niego sprawdź oryginalne źródła.",
+                    "Ten artykuł powstał z pomocą narzędzi AI i został sprawdzony przez redakcję.",
+                    "Ten materiał został opłacony przez reklamodawcę.",
+                    "To jest tekst publicystyczny. Wyraża poglądy autora.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "stycznia",
+                    "lutego",
+                    "marca",
+                    "kwietnia",
+                    "maja",
+                    "czerwca",
+                    "lipca",
+                    "sierpnia",
+                    "września",
+                    "października",
+                    "listopada",
+                    "grudnia",
                 ]);
                 s.date_pattern = "{day} {month_name} {year}".into();
             }
@@ -1233,6 +1512,11 @@ mod tests {
             "fr-CA",
             "de",
             "ar-EG",
+            "pt-PT",
+            "it",
+            "nl-BE",
+            "ru",
+            "pl",
         ] {
             let shared = Strings::shared(tag);
             let built = Strings::for_language(tag);
@@ -1242,10 +1526,10 @@ mod tests {
         }
         // Other languages share the English strings, which say so.
         assert!(std::ptr::eq(
-            Strings::shared("pt-BR"),
+            Strings::shared("id-ID"),
             Strings::shared("en")
         ));
-        assert_eq!(Strings::shared("pt-BR").language, "en");
+        assert_eq!(Strings::shared("id-ID").language, "en");
     }
 
     #[test]

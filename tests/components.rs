@@ -345,8 +345,8 @@ fn attribute_at(html: &str, needle: &str, selector: &str, name: &str) -> String 
 
 #[test]
 fn the_page_marks_its_own_words_when_they_are_not_in_the_article_language() {
-    // Portuguese has no built-in strings: the page's words are English.
-    let article = common::load(&Path::new("tests/fixtures").join("portuguese.json"));
+    // Indonesian has no built-in strings: the page's words are English.
+    let article = common::load(&Path::new("tests/fixtures").join("indonesian.json"));
     let html = html::page(&article, &HtmlOptions::default());
     for words in [
         "By ",
@@ -369,36 +369,36 @@ fn the_page_marks_its_own_words_when_they_are_not_in_the_article_language() {
         assert_eq!(lang_at(&html, "", label), "en", "aria-label of {label}");
     }
     for content in [
-        "Notícias Exemplo",
-        "Mundo",
-        "Política",
-        "Coreia do Norte coloca",
-        "Mesa Ásia",
-        "Ana Souza",
-        "Agência Yonhap",
-        "O primeiro-ministro Pak Thae-song",
-        "O que o plano promete",
-        "Segundo a agência",
-        "leitor_2",
-        "Vinte fábricas por ano",
-        "Explicadores",
-        "Como ler a imprensa",
+        "Berita Contoh",
+        "Dunia",
+        "Politik",
+        "Korea Utara menempatkan",
+        "Meja Asia",
+        "Dewi Lestari",
+        "Kantor Berita Yonhap",
+        "Perdana Menteri Pak Thae-song",
+        "Apa yang dijanjikan",
+        "Menurut kantor berita",
+        "pembaca_2",
+        "Dua puluh pabrik setahun",
+        "Penjelasan",
+        "Cara membaca media",
     ] {
-        assert_eq!(lang_at(&html, content, ""), "pt-BR", "{content:?}");
+        assert_eq!(lang_at(&html, content, ""), "id", "{content:?}");
     }
     // An article's own label and notice text are in its language.
     let own = article
         .to_builder()
-        .label("Análise")
+        .label("Analisis")
         .disclaimer(dateline::Disclaimer::with_text(
             dateline::DisclaimerKind::AiGenerated,
-            "Texto gerado por IA e revisto.",
+            "Teks ini dibuat oleh AI dan diperiksa.",
         ))
         .build()
         .unwrap();
     let html = html::page(&own, &HtmlOptions::default());
-    assert_eq!(lang_at(&html, "Análise", ""), "pt-BR");
-    assert_eq!(lang_at(&html, "Texto gerado por IA", ""), "pt-BR");
+    assert_eq!(lang_at(&html, "Analisis", ""), "id");
+    assert_eq!(lang_at(&html, "Teks ini dibuat oleh AI", ""), "id");
     assert_eq!(
         lang_at(&html, "", "aside.dl-notice"),
         "en",
@@ -413,12 +413,12 @@ fn the_page_marks_its_own_words_when_they_are_not_in_the_article_language() {
     );
     // Strings the host translated, saying so, add nothing; English ones asked for by a
     // language without built-in strings say they are English.
-    let mut translated = dateline::locale::Strings::for_language("pt-BR");
-    translated.language = "pt-BR".into();
+    let mut translated = dateline::locale::Strings::for_language("id");
+    translated.language = "id".into();
     let mut options = HtmlOptions::default();
     options.strings = Some(translated);
     assert_eq!(count(&html::page(&article, &options)), 2);
-    options.strings = Some(dateline::locale::Strings::for_language("pt-BR"));
+    options.strings = Some(dateline::locale::Strings::for_language("id"));
     assert_eq!(
         html::page(&article, &options),
         html::page(&article, &HtmlOptions::default())

@@ -264,7 +264,9 @@ fn a_500_word_article_reads_in_3_minutes() {
 #[test]
 fn label_in_every_language() {
     let mut labels = String::new();
-    for lang in ["en", "ko", "ja", "zh", "zh-Hant", "es", "fr", "de", "ar"] {
+    for lang in [
+        "en", "ko", "ja", "zh", "zh-Hant", "es", "fr", "de", "ar", "pt", "it", "nl", "ru", "pl",
+    ] {
         let strings = Strings::for_language(lang);
         for minutes in [0, 1, 2, 3, 5, 11, 100] {
             labels.push_str(&format!(
