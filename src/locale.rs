@@ -356,8 +356,7 @@ fn traditional_chinese(language: &str) -> bool {
 impl Strings {
     /// The built-in strings for `language`, made once per process for each language with
     /// built-in strings (they depend only on its primary subtag, and for Chinese on its
-    /// script); the English ones for any
-    /// other language.
+    /// script); the English ones for any other language.
     pub(crate) fn shared(language: &str) -> &'static Strings {
         use std::sync::LazyLock;
         static SHARED: [LazyLock<Strings>; BUILT_IN.len()] = [

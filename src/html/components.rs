@@ -147,8 +147,8 @@ impl Render for NameSeparator<'_> {
     }
 }
 
-/// Source links, parted as the page's language parts a list; each name marked as in `lang`, and as going in `dir`,
-/// when those are given.
+/// Source links, parted as the page's language parts a list; each name marked as in
+/// `lang`, and as going in `dir`, when those are given.
 struct SourceLinks<'a> {
     sources: &'a [Source],
     separator: &'static str,
