@@ -66,8 +66,17 @@ pub enum Plural {
 /// assert_eq!(plural("ko", 1), Plural::Other);
 /// ```
 pub fn plural(language: &str, n: u64) -> Plural {
-    let mut buffer = [0; 8];
-    match lowercase_primary(language, &mut buffer) {
+    let primary = primary(language);
+    if primary.bytes().any(|b| b.is_ascii_uppercase()) {
+        let mut buffer = [0; 8];
+        return plural_of(lowercase_primary(primary, &mut buffer), language, n);
+    }
+    plural_of(primary, language, n)
+}
+
+/// [`plural`] for the primary subtag `primary`, in lower case, of `language`.
+fn plural_of(primary: &str, language: &str, n: u64) -> Plural {
+    match primary {
         "ko" | "ja" | "zh" | "th" | "vi" | "id" | "ms" => Plural::Other,
         // `pt` is Brazilian Portuguese; European Portuguese (`pt-PT`) counts 0 as others.
         "fr" | "hi" | "bn" if n <= 1 => Plural::One,
@@ -98,10 +107,10 @@ pub fn plural(language: &str, n: u64) -> Plural {
     }
 }
 
-/// The primary language subtag of `language` in lower case, written into `buffer`: `zh`
-/// for `ZH-Hant-TW`; empty when it is longer than a primary subtag can be.
-fn lowercase_primary<'b>(language: &str, buffer: &'b mut [u8; 8]) -> &'b str {
-    let primary = primary(language).as_bytes();
+/// A primary language subtag in lower case, written into `buffer`: `zh` for `ZH`; empty
+/// when it is longer than a primary subtag can be.
+fn lowercase_primary<'b>(primary: &str, buffer: &'b mut [u8; 8]) -> &'b str {
+    let primary = primary.as_bytes();
     let Some(lower) = buffer.get_mut(..primary.len()) else {
         return "";
     };
@@ -121,9 +130,18 @@ fn is_european_portuguese(language: &str) -> bool {
         .is_some_and(|region| !region.eq_ignore_ascii_case("br"))
 }
 
+/// Whether the language of a primary subtag sets no spaces between words: Chinese and
+/// Japanese.
+fn unspaced(primary: &str) -> bool {
+    primary.eq_ignore_ascii_case("ja") || primary.eq_ignore_ascii_case("zh")
+}
+
 /// The primary language subtag, as written: `zh` for `zh-Hant-TW`.
 fn primary(language: &str) -> &str {
-    let end = language.find(['-', '_']).unwrap_or(language.len());
+    let end = language
+        .bytes()
+        .position(|b| b == b'-' || b == b'_')
+        .unwrap_or(language.len());
     &language[..end]
 }
 
@@ -1274,7 +1292,8 @@ impl Strings {
         if index + 1 == count {
             // Chinese and Japanese set no space around a word; other languages set one
             // around a word, none around punctuation such as `、`.
-            let unspaced = self.unspaced() || self.and.chars().all(|c| !c.is_alphanumeric());
+            let unspaced =
+                unspaced(primary(&self.language)) || self.and.chars().all(|c| !c.is_alphanumeric());
             let space = if unspaced { "" } else { " " };
             out.push_str(space);
             out.push_str(&self.and);
@@ -1287,19 +1306,14 @@ impl Strings {
     /// What parts the items of a list, such as the sources: `、` in Chinese and Japanese,
     /// `، ` in Arabic, `, ` in other languages.
     pub(crate) fn list_separator(&self) -> &'static str {
-        if self.unspaced() {
+        let language = primary(&self.language);
+        if unspaced(language) {
             "、"
-        } else if primary(&self.language).eq_ignore_ascii_case("ar") {
+        } else if language.eq_ignore_ascii_case("ar") {
             "، "
         } else {
             ", "
         }
-    }
-
-    /// Whether the language sets no spaces between words: Chinese and Japanese.
-    fn unspaced(&self) -> bool {
-        let language = primary(&self.language);
-        language.eq_ignore_ascii_case("ja") || language.eq_ignore_ascii_case("zh")
     }
 }
 
