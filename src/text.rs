@@ -812,6 +812,24 @@ impl<'o> Writer<'o> {
     fn inline_text(&mut self, block: Node<'_>) -> String {
         let mut out = std::mem::take(&mut self.inline_buffer);
         out.clear();
+        // Most blocks hold only text: their children are read one by one.
+        let mut flat = true;
+        for child in block.children() {
+            match &child.data().value {
+                Value::Text(t) => out.push_str(t),
+                Value::Code(c) => out.push_str(&c.literal),
+                Value::SoftBreak => out.push(' '),
+                Value::LineBreak => out.push('\n'),
+                _ => {
+                    flat = false;
+                    break;
+                }
+            }
+        }
+        if flat {
+            return out;
+        }
+        out.clear();
         let mut link_starts = std::mem::take(&mut self.link_starts);
         link_starts.clear();
         let mut skip: Option<Node<'_>> = None;
