@@ -2,8 +2,8 @@
 //!
 //! [`Strings::for_language`] gives the built-in strings for English, Korean, Japanese,
 //! Chinese (simplified characters, and traditional ones for `zh-Hant`, `zh-TW`, `zh-HK`
-//! and `zh-MO`), Spanish, French, German, Arabic, Portuguese, Italian, Dutch, Russian and
-//! Polish (other languages fall back to English;
+//! and `zh-MO`), Spanish, French, German, Arabic, Portuguese, Italian, Dutch, Russian,
+//! Polish and Hebrew (other languages fall back to English;
 //! the HTML page then marks those English words with `lang="en"`, so that screen readers
 //! voice them as English). Every field is public, so a caller can replace any string.
 //!
@@ -336,8 +336,8 @@ pub(crate) fn push_digits(out: &mut String, mut n: u64, digits: &[char; 10]) {
 
 /// The languages with built-in strings, by primary subtag, and `zh-Hant` for Chinese in
 /// traditional characters (`zh` is Chinese in simplified characters).
-const BUILT_IN: [&str; 14] = [
-    "en", "ko", "ja", "zh", "es", "fr", "de", "ar", "pt", "it", "nl", "ru", "pl", "zh-Hant",
+const BUILT_IN: [&str; 15] = [
+    "en", "ko", "ja", "zh", "es", "fr", "de", "ar", "pt", "it", "nl", "ru", "pl", "he", "zh-Hant",
 ];
 
 /// Where `language` (a BCP 47 tag) is in [`BUILT_IN`]; none for a language without
@@ -392,6 +392,7 @@ impl Strings {
             LazyLock::new(|| Strings::for_language(BUILT_IN[11])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[12])),
             LazyLock::new(|| Strings::for_language(BUILT_IN[13])),
+            LazyLock::new(|| Strings::for_language(BUILT_IN[14])),
         ];
         &SHARED[built_in(language).unwrap_or(0)]
     }
@@ -1039,6 +1040,60 @@ impl Strings {
                 ]);
                 s.date_pattern = "{day} {month_name} {year}".into();
             }
+            Some("he") => {
+                s.references = "קישורים".into();
+                s.back_to_reference = "חזרה להפניה {n}".into();
+                s.image = "תמונה".into();
+                s.min_read = PluralText::new("{n} דקות קריאה").one("דקת קריאה אחת");
+                s.sources = PluralText::new("מקורות").one("מקור");
+                s.related = "כתבות נוספות".into();
+                s.comments = "תגובות".into();
+                s.no_comments = "אין עדיין תגובות.".into();
+                s.published = "פורסם".into();
+                s.updated = "עודכן".into();
+                s.by = "מאת".into();
+                s.and = "ו".into();
+                s.contents = "תוכן העניינים".into();
+                s.site_navigation = "אתר".into();
+                s.notice = "על כתבה זו".into();
+                s.kinds = texts![
+                    "חדשות",
+                    "ניתוח",
+                    "דעה",
+                    "מאמר מערכת",
+                    "הסבר",
+                    "ביקורת",
+                    "ראיון",
+                    "כתבה",
+                    "בדיקת עובדות",
+                    "הספד"
+                ];
+                s.ai_generated_label = "{kind} באמצעות בינה מלאכותית".into();
+                s.ai_assisted_label = "{kind} · בסיוע בינה מלאכותית".into();
+                s.notices = texts![
+                    "כתבה זו נוצרה באמצעות בינה מלאכותית על סמך המקורות המפורטים כאן. ייתכנו בה טעויות, ולכן כדאי לבדוק את המקורות המקוריים לפני שמסתמכים עליה.",
+                    "כתבה זו נכתבה בסיוע כלי בינה מלאכותית ונבדקה על ידי המערכת.",
+                    "תוכן זה ממומן על ידי מפרסם.",
+                    "זהו מאמר דעה. הדעות המובעות בו הן של הכותב בלבד.",
+                    "",
+                    "",
+                ];
+                s.months = months([
+                    "ינואר",
+                    "פברואר",
+                    "מרץ",
+                    "אפריל",
+                    "מאי",
+                    "יוני",
+                    "יולי",
+                    "אוגוסט",
+                    "ספטמבר",
+                    "אוקטובר",
+                    "נובמבר",
+                    "דצמבר",
+                ]);
+                s.date_pattern = "{day} ב{month_name} {year}".into();
+            }
             Some("zh-Hant") => {
                 s.references = "連結".into();
                 s.back_to_reference = "返回正文引用 {n}".into();
@@ -1291,13 +1346,19 @@ impl Strings {
         }
         if index + 1 == count {
             // Chinese and Japanese set no space around a word; other languages set one
-            // around a word, none around punctuation such as `、`.
-            let unspaced =
-                unspaced(primary(&self.language)) || self.and.chars().all(|c| !c.is_alphanumeric());
+            // around a word, none around punctuation such as `、`. Arabic and Hebrew write
+            // "and" as a one-letter prefix of the next word (`وعلي`, `ורונית`).
+            let language = primary(&self.language);
+            let unspaced = unspaced(language) || self.and.chars().all(|c| !c.is_alphanumeric());
+            let prefix = (language.eq_ignore_ascii_case("ar")
+                || language.eq_ignore_ascii_case("he"))
+                && self.and.chars().count() == 1;
             let space = if unspaced { "" } else { " " };
             out.push_str(space);
             out.push_str(&self.and);
-            out.push_str(space);
+            if !prefix {
+                out.push_str(space);
+            }
         } else {
             out.push_str(self.list_separator());
         }
@@ -1460,11 +1521,23 @@ mod tests {
         assert_eq!(Strings::for_language("JA").list_separator(), "、");
         assert_eq!(Strings::for_language("ar-EG").list_separator(), "، ");
         assert_eq!(Strings::for_language("ko").list_separator(), ", ");
+        // "And" as a prefix of the last name, in Arabic and Hebrew.
+        assert_eq!(
+            Strings::for_language("ar").join(&["أحمد", "محمد", "علي"]),
+            "أحمد، محمد وعلي"
+        );
+        assert_eq!(
+            Strings::for_language("he-IL").join(&["דני", "רונית"]),
+            "דני ורונית"
+        );
+        let mut spelled = Strings::for_language("he");
+        spelled.and = "וגם".into();
+        assert_eq!(spelled.join(&["דני", "רונית"]), "דני וגם רונית");
         assert_eq!(en.join(&["A", "B"]), "A and B");
         assert_eq!(en.join(&["A"]), "A");
         assert_eq!(en.join(&[]), "");
         let ar = Strings::for_language("ar");
-        assert_eq!(ar.join(&["A", "B", "C"]), format!("A، B {} C", ar.and));
+        assert_eq!(ar.join(&["A", "B", "C"]), format!("A، B {}C", ar.and));
         let zh = Strings::for_language("zh");
         assert_eq!(zh.join(&["A", "B", "C"]), "A、B和C");
     }

@@ -266,6 +266,7 @@ fn label_in_every_language() {
     let mut labels = String::new();
     for lang in [
         "en", "ko", "ja", "zh", "zh-Hant", "es", "fr", "de", "ar", "pt", "it", "nl", "ru", "pl",
+        "he",
     ] {
         let strings = Strings::for_language(lang);
         for minutes in [0, 1, 2, 3, 5, 11, 100] {
