@@ -345,7 +345,7 @@ const BUILT_IN: [&str; 15] = [
 fn built_in(language: &str) -> Option<usize> {
     let primary = primary(language);
     if primary.eq_ignore_ascii_case("zh") && traditional_chinese(language) {
-        return Some(BUILT_IN.len() - 1);
+        return BUILT_IN.iter().position(|b| *b == "zh-Hant");
     }
     BUILT_IN
         .iter()
