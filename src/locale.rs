@@ -122,12 +122,30 @@ fn lowercase_primary<'b>(primary: &str, buffer: &'b mut [u8; 8]) -> &'b str {
 /// Whether a Portuguese tag names European Portuguese: its region is Portugal, or any
 /// region but Brazil (CLDR's `pt_PT` rules hold for Portuguese outside Brazil).
 fn is_european_portuguese(language: &str) -> bool {
+    region(language).is_some_and(|region| !region.eq_ignore_ascii_case("br"))
+}
+
+/// The subtags of a language tag after its primary one, up to any one-character subtag
+/// that opens an extension or private use.
+fn subtags(language: &str) -> impl Iterator<Item = &str> {
     language
         .split(['-', '_'])
         .skip(1)
         .take_while(|subtag| subtag.len() > 1)
-        .find(|subtag| subtag.len() == 2 || subtag.bytes().all(|b| b.is_ascii_digit()))
-        .is_some_and(|region| !region.eq_ignore_ascii_case("br"))
+}
+
+/// The region subtag of a language tag, as written: two letters or three digits (`TW` of
+/// `zh-Hant-TW`, `419` of `es-419`).
+pub(crate) fn region(language: &str) -> Option<&str> {
+    subtags(language).find(|s| {
+        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+            || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+/// The script subtag of a language tag, as written: four letters (`Hant` of `zh-Hant-TW`).
+fn script(language: &str) -> Option<&str> {
+    subtags(language).find(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
 /// Whether the language of a primary subtag sets no spaces between words: Chinese and
@@ -354,21 +372,13 @@ fn built_in(language: &str) -> Option<usize> {
 
 /// Whether a Chinese tag asks for traditional characters: its script is `Hant`, or it names
 /// no script and its region is Taiwan, Hong Kong or Macao, where traditional characters
-/// are the likely script (CLDR's likely subtags). Extensions and private use, after a
-/// one-character subtag, are not read.
+/// are the likely script (CLDR's likely subtags).
 fn traditional_chinese(language: &str) -> bool {
-    let mut region = None;
-    for subtag in language.split(['-', '_']).skip(1) {
-        match subtag.len() {
-            1 => break,
-            4 if subtag.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                return subtag.eq_ignore_ascii_case("hant");
-            }
-            2 if region.is_none() => region = Some(subtag),
-            _ => {}
-        }
+    match script(language) {
+        Some(script) => script.eq_ignore_ascii_case("hant"),
+        None => region(language)
+            .is_some_and(|r| ["tw", "hk", "mo"].iter().any(|t| r.eq_ignore_ascii_case(t))),
     }
-    region.is_some_and(|r| ["tw", "hk", "mo"].iter().any(|t| r.eq_ignore_ascii_case(t)))
 }
 
 impl Strings {

@@ -50,16 +50,11 @@ fn write_keywords(tags: &[String], out: &mut String) {
 /// `zh-Hant-TW` gives `zh_TW`, `ko` gives `ko`). Scripts, variants and extensions, which
 /// that form has no place for, are left out.
 fn og_locale(language: &str, out: &mut String) {
-    let mut subtags = language.split(['-', '_']);
-    for c in subtags.next().unwrap_or_default().chars() {
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    for c in primary.chars() {
         out.push(c.to_ascii_lowercase());
     }
-    // The region comes before any singleton that opens an extension or private use.
-    let region = subtags.take_while(|s| s.len() > 1).find(|s| {
-        (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-            || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-    });
-    if let Some(region) = region {
+    if let Some(region) = crate::locale::region(language) {
         out.push('_');
         for c in region.chars() {
             out.push(c.to_ascii_uppercase());
