@@ -815,15 +815,9 @@ impl<'o> Writer<'o> {
         // Most blocks hold only text: their children are read one by one.
         let mut flat = true;
         for child in block.children() {
-            match &child.data().value {
-                Value::Text(t) => out.push_str(t),
-                Value::Code(c) => out.push_str(&c.literal),
-                Value::SoftBreak => out.push(' '),
-                Value::LineBreak => out.push('\n'),
-                _ => {
-                    flat = false;
-                    break;
-                }
+            if !push_plain(&child.data().value, &mut out) {
+                flat = false;
+                break;
             }
         }
         if flat {
@@ -839,11 +833,11 @@ impl<'o> Writer<'o> {
                     if skip.is_some() {
                         continue;
                     }
-                    match &node.data().value {
-                        Value::Text(t) => out.push_str(t),
-                        Value::Code(c) => out.push_str(&c.literal),
-                        Value::SoftBreak => out.push(' '),
-                        Value::LineBreak => out.push('\n'),
+                    let value = &node.data().value;
+                    if push_plain(value, &mut out) {
+                        continue;
+                    }
+                    match value {
                         Value::Link(_) => link_starts.push(out.len()),
                         Value::Image(_) => {
                             out.push('[');
@@ -1009,6 +1003,20 @@ struct TableBuffers {
     spans: Vec<(usize, usize, usize)>,
     row_starts: Vec<usize>,
     widths: Vec<usize>,
+}
+
+/// Writes an inline that is plain text (text, a code span, a line break) as plain text
+/// shows it; `false`, writing nothing, for any other node.
+#[inline(always)]
+fn push_plain(value: &Value, out: &mut String) -> bool {
+    match value {
+        Value::Text(t) => out.push_str(t),
+        Value::Code(c) => out.push_str(&c.literal),
+        Value::SoftBreak => out.push(' '),
+        Value::LineBreak => out.push('\n'),
+        _ => return false,
+    }
+    true
 }
 
 /// The number of `key` in `map`, counting from 1 in the order keys are first seen.
