@@ -509,6 +509,8 @@ pub(crate) struct Counter {
     /// Han and kana characters in the current CJK run.
     run_han: u64,
     run_kana: u64,
+    /// Whether all the text pushed is known to be ASCII, so blocks need no check.
+    all_ascii: bool,
 }
 
 impl Counter {
@@ -523,7 +525,16 @@ impl Counter {
             letters: Vec::new(),
             run_han: 0,
             run_kana: 0,
+            all_ascii: false,
         }
+    }
+
+    /// Tells the counter that all the text it will be given is ASCII, as it is when it
+    /// comes from Markdown that can only make ASCII text: every block is gathered without
+    /// being checked. Text that is not ASCII would still be counted, only not as a block
+    /// of its own.
+    pub(crate) fn all_ascii(&mut self) {
+        self.all_ascii = true;
     }
 
     /// How many bytes of ASCII blocks are gathered before they are counted.
@@ -577,7 +588,7 @@ impl Counter {
         let block = &self.batch[self.block_start..];
         if block.is_empty() {
             // Nothing to count, and nothing left open: every block ends what it starts.
-        } else if block.is_ascii() {
+        } else if self.all_ascii || block.is_ascii() {
             self.batch.push('\n');
             self.block_start = self.batch.len();
             if self.batch.len() >= Counter::BATCH {

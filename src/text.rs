@@ -698,16 +698,27 @@ impl<'o> Writer<'o> {
                     let value = node.data().value.clone_shallow();
                     match value {
                         Shallow::Paragraph => {
-                            let text = self.inline_text(node);
-                            if !is_blank(&text) {
-                                self.paragraph(&text);
+                            if let Some(text) = only_text(node) {
+                                if !is_blank(&text) {
+                                    self.paragraph(&text);
+                                }
+                            } else {
+                                let text = self.inline_text(node);
+                                if !is_blank(&text) {
+                                    self.paragraph(&text);
+                                }
+                                self.inline_buffer = text;
                             }
-                            self.inline_buffer = text;
                         }
                         Shallow::Heading(level) => {
-                            let text = self.inline_text(node);
-                            self.heading(&text, (level == 2).then_some('-'));
-                            self.inline_buffer = text;
+                            let underline = (level == 2).then_some('-');
+                            if let Some(text) = only_text(node) {
+                                self.heading(&text, underline);
+                            } else {
+                                let text = self.inline_text(node);
+                                self.heading(&text, underline);
+                                self.inline_buffer = text;
+                            }
                         }
                         Shallow::CodeBlock => {
                             if let Value::CodeBlock(block) = &node.data().value {
@@ -896,17 +907,23 @@ impl<'o> Writer<'o> {
         for row in table.children() {
             row_starts.push(spans.len());
             for cell in row.children() {
-                let text = self.inline_text(cell);
-                let trimmed = text.trim();
                 let start = cells.len();
-                for (i, piece) in trimmed.split('\n').enumerate() {
-                    if i > 0 {
-                        cells.push(' ');
+                let mut push_cell = |text: &str| {
+                    for (i, piece) in text.trim().split('\n').enumerate() {
+                        if i > 0 {
+                            cells.push(' ');
+                        }
+                        cells.push_str(piece);
                     }
-                    cells.push_str(piece);
+                };
+                if let Some(text) = only_text(cell) {
+                    push_cell(&text);
+                } else {
+                    let text = self.inline_text(cell);
+                    push_cell(&text);
+                    self.inline_buffer = text;
                 }
                 spans.push((start, cells.len(), display_columns(&cells[start..])));
-                self.inline_buffer = text;
             }
         }
         let row = |r: usize| {
@@ -1003,6 +1020,17 @@ struct TableBuffers {
     spans: Vec<(usize, usize, usize)>,
     row_starts: Vec<usize>,
     widths: Vec<usize>,
+}
+
+/// The text of a block that holds one text and nothing else, as most paragraphs,
+/// headings and table cells do: it is written from the tree, without being gathered.
+fn only_text<'a>(block: Node<'a>) -> Option<std::cell::Ref<'a, str>> {
+    let child = block.first_child().filter(|c| c.next_sibling().is_none())?;
+    std::cell::Ref::filter_map(child.data(), |ast| match &ast.value {
+        Value::Text(text) => Some(&**text),
+        _ => None,
+    })
+    .ok()
 }
 
 /// Writes an inline that is plain text (text, a code span, a line break) as plain text
@@ -1110,12 +1138,20 @@ fn push_superscript(out: &mut String, number: usize) {
 }
 
 /// The display width of `text`, as unicode-width gives it: its length when it is all
-/// printable ASCII (one column each), found by one vectorized pass.
+/// printable ASCII (one column each). Line prefixes, the most measured texts, are empty or
+/// a few spaces and markers: they are checked here byte by byte, inline, which costs less
+/// than a call and the setting up of a vectorized pass.
+#[inline]
 fn display_columns(text: &str) -> usize {
-    // Most line prefixes are empty.
-    if text.is_empty() {
-        return 0;
+    if text.len() <= 8 && text.bytes().all(|b| b.wrapping_sub(b' ') <= b'~' - b' ') {
+        return text.len();
     }
+    longer_display_columns(text)
+}
+
+/// [`display_columns`] of any text: its length when one vectorized pass finds it all
+/// printable ASCII.
+fn longer_display_columns(text: &str) -> usize {
     if crate::bytes::is_printable_ascii(text) {
         text.len()
     } else {

@@ -3,7 +3,6 @@
 //! This is the only module that names comrak. Its types stay here, so that a comrak
 //! release that renames options changes one file, and none of them reach the public API.
 
-use comrak::arena_tree::NodeEdge;
 use comrak::nodes::{AstNode, NodeValue};
 
 use crate::locale::Strings;
@@ -91,6 +90,9 @@ pub(crate) fn parse<'a>(
     // The body's text is shorter than its Markdown: room for it up front, within the
     // counter's batch, saves growing the batch block by block.
     counter.reserve(markdown.len().min(Counter::BATCH));
+    if !crate::bytes::any_in::<NotAsciiText>(markdown.as_bytes()) {
+        counter.all_ascii();
+    }
     // Each heading with its level and, once it ends, its text (none when it holds an
     // image, whose alt text the heading's id includes but reading time does not).
     let mut headings: Vec<(Node<'a>, u8, Option<String>)> = Vec::new();
@@ -104,117 +106,126 @@ pub(crate) fn parse<'a>(
     let mut table_alignments: Vec<TableAlignment> = Vec::new();
     let mut column = 0;
     let mut kept_html = false;
-    // Images and code blocks are not read as text: their subtree is skipped.
-    let mut skip: Option<Node<'a>> = None;
-
-    for edge in root.traverse() {
-        match edge {
-            NodeEdge::Start(node) => {
-                if skip.is_some() {
-                    continue;
+    // The walk goes down to a node's first child, else ends the node and each ancestor
+    // it is the last child of, then goes on to the next sibling: a leaf, most often text,
+    // is started and ended in one step.
+    let mut next = Some(root);
+    while let Some(node) = next {
+        // Images and code blocks are not read as text: their subtree is skipped.
+        let mut skip = false;
+        let mut data = node.data_mut();
+        let block = data.value.block();
+        match &mut data.value {
+            NodeValue::Text(text) => {
+                if decoded {
+                    clean_decoded(text.to_mut(), false);
                 }
-                let mut data = node.data_mut();
-                match &mut data.value {
-                    NodeValue::Text(text) => {
-                        if decoded {
-                            clean_decoded(text.to_mut(), false);
-                        }
-                        counter.push_str(text);
+                counter.push_str(text);
+            }
+            NodeValue::Code(code) => counter.push_str(&code.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => counter.push_str("\n"),
+            NodeValue::HtmlBlock(block) => match sanitizer {
+                Some(sanitizer) => {
+                    block.literal = sanitizer.clean(&block.literal);
+                    if decoded {
+                        clean_decoded(&mut block.literal, false);
                     }
-                    NodeValue::Code(code) => counter.push_str(&code.literal),
-                    NodeValue::SoftBreak | NodeValue::LineBreak => counter.push_str("\n"),
-                    NodeValue::HtmlBlock(block) => match sanitizer {
-                        Some(sanitizer) => {
-                            block.literal = sanitizer.clean(&block.literal);
-                            if decoded {
-                                clean_decoded(&mut block.literal, false);
-                            }
-                            kept_html = true;
-                        }
-                        None => remove.push(node),
-                    },
-                    NodeValue::HtmlInline(_) => remove.push(node),
-                    NodeValue::CodeBlock(block) => {
-                        if decoded {
-                            clean_decoded(&mut block.info, true);
-                        }
-                        skip = Some(node);
-                    }
-                    // A footnote defined twice: comrak keeps the last definition and leaves
-                    // the others where they stand, unreferenced, which would open the list
-                    // of footnotes in the middle of the body. They are taken out.
-                    NodeValue::FootnoteDefinition(definition)
-                        if definition.total_references == 0 =>
-                    {
-                        remove.push(node);
-                        skip = Some(node);
-                    }
-                    NodeValue::FootnoteDefinition(_) | NodeValue::FootnoteReference(_)
-                        if for_html =>
-                    {
-                        footnotes.push(node);
-                    }
-                    NodeValue::Heading(heading) => {
-                        headings.push((node, heading.level, None));
-                        heading_has_image = false;
-                    }
-                    NodeValue::Link(link) => {
-                        if decoded {
-                            clean_decoded(&mut link.title, true);
-                        }
-                        if !safe_body_url(&link.url) {
-                            unwrap.push(node);
-                        }
-                    }
-                    NodeValue::Image(image) => {
-                        if decoded {
-                            clean_decoded(&mut image.title, true);
-                        }
-                        counter.image();
-                        heading_has_image = true;
-                        if !safe_body_url(&image.url) {
-                            image.url.clear();
-                            remove.push(node);
-                        }
-                        skip = Some(node);
-                    }
-                    NodeValue::Table(table) => table_alignments.clone_from(&table.alignments),
-                    NodeValue::TableRow(_) => column = 0,
-                    NodeValue::TableCell => {
-                        let alignment = table_alignments
-                            .get(column)
-                            .copied()
-                            .unwrap_or(TableAlignment::None);
-                        cell_alignments.push(alignment);
-                        column += 1;
-                    }
-                    _ => {}
+                    kept_html = true;
+                }
+                None => remove.push(node),
+            },
+            NodeValue::HtmlInline(_) => remove.push(node),
+            NodeValue::CodeBlock(block) => {
+                if decoded {
+                    clean_decoded(&mut block.info, true);
+                }
+                skip = true;
+            }
+            // A footnote defined twice: comrak keeps the last definition and leaves
+            // the others where they stand, unreferenced, which would open the list
+            // of footnotes in the middle of the body. They are taken out.
+            NodeValue::FootnoteDefinition(definition) if definition.total_references == 0 => {
+                remove.push(node);
+                skip = true;
+            }
+            NodeValue::FootnoteDefinition(_) | NodeValue::FootnoteReference(_) if for_html => {
+                footnotes.push(node);
+            }
+            NodeValue::Heading(heading) => {
+                headings.push((node, heading.level, None));
+                heading_has_image = false;
+            }
+            NodeValue::Link(link) => {
+                if decoded {
+                    clean_decoded(&mut link.title, true);
+                }
+                if !safe_body_url(&link.url) {
+                    unwrap.push(node);
                 }
             }
-            NodeEdge::End(node) => {
-                if skip.is_some_and(|s| std::ptr::eq(s, node)) {
-                    skip = None;
+            NodeValue::Image(image) => {
+                if decoded {
+                    clean_decoded(&mut image.title, true);
                 }
-                if skip.is_none() && node.data().value.block() {
-                    if for_html
-                        && !heading_has_image
-                        && matches!(node.data().value, NodeValue::Heading(_))
-                        && let Some((_, _, text)) = headings.last_mut()
-                    {
-                        // The heading's text as a reader reads it, line breaks as spaces.
-                        *text = Some(counter.current_block().replace('\n', " "));
-                    }
-                    if for_html
-                        && first_paragraph.is_none()
-                        && matches!(node.data().value, NodeValue::Paragraph)
-                        && !counter.current_block().trim().is_empty()
-                    {
-                        first_paragraph = Some(prefix(counter.current_block(), 1024).to_owned());
-                    }
-                    counter.close_block();
+                counter.image();
+                heading_has_image = true;
+                if !safe_body_url(&image.url) {
+                    image.url.clear();
+                    remove.push(node);
                 }
+                skip = true;
             }
+            NodeValue::Table(table) => table_alignments.clone_from(&table.alignments),
+            NodeValue::TableRow(_) => column = 0,
+            NodeValue::TableCell => {
+                let alignment = table_alignments
+                    .get(column)
+                    .copied()
+                    .unwrap_or(TableAlignment::None);
+                cell_alignments.push(alignment);
+                column += 1;
+            }
+            _ => {}
         }
+        drop(data);
+        if !skip && let Some(child) = node.first_child() {
+            next = Some(child);
+            continue;
+        }
+        // `node` ends, then each ancestor that it ends.
+        let (mut ended, mut ended_block) = (node, block);
+        next = loop {
+            if ended_block {
+                let value = &ended.data().value;
+                if for_html
+                    && !heading_has_image
+                    && matches!(value, NodeValue::Heading(_))
+                    && let Some((_, _, text)) = headings.last_mut()
+                {
+                    // The heading's text as a reader reads it, line breaks as spaces.
+                    *text = Some(counter.current_block().replace('\n', " "));
+                }
+                if for_html
+                    && first_paragraph.is_none()
+                    && matches!(value, NodeValue::Paragraph)
+                    && !counter.current_block().trim().is_empty()
+                {
+                    first_paragraph = Some(prefix(counter.current_block(), 1024).to_owned());
+                }
+                counter.close_block();
+            }
+            if std::ptr::eq(ended, root) {
+                break None;
+            }
+            if let Some(sibling) = ended.next_sibling() {
+                break Some(sibling);
+            }
+            let Some(parent) = ended.parent() else {
+                break None;
+            };
+            ended = parent;
+            ended_block = parent.data().value.block();
+        };
     }
 
     if for_html {
@@ -506,6 +517,26 @@ const PLAIN_NAMED_REFERENCES: [&str; 30] = [
 fn references_need_cleaning(markdown: &str) -> bool {
     memchr::memchr_iter(b'&', markdown.as_bytes())
         .any(|at| reference_needs_cleaning(&markdown[at + 1..]))
+}
+
+/// The bytes of Markdown that can make text other than ASCII: bytes outside ASCII, NUL
+/// (which the parser replaces with U+FFFD) and `&`, which starts a character reference.
+/// Markdown without them parses to ASCII text alone (smart punctuation is off).
+struct NotAsciiText;
+
+impl crate::bytes::ByteClass for NotAsciiText {
+    #[inline(always)]
+    fn test(b: u8) -> u8 {
+        u8::from(b.wrapping_sub(1) >= 0x7f) | u8::from(b == b'&')
+    }
+
+    #[inline(always)]
+    fn test_simd<S: fearless_simd::Simd>(
+        bytes: fearless_simd::u8x64<S>,
+    ) -> fearless_simd::mask8x64<S> {
+        use fearless_simd::prelude::*;
+        (bytes - 1u8).simd_ge(0x7f) | bytes.simd_eq(b'&')
+    }
 }
 
 /// [`references_need_cleaning`] for the text after one `&`.
@@ -800,6 +831,42 @@ mod tests {
         );
         let levels: Vec<_> = body.headings.iter().map(|h| h.level).collect();
         assert_eq!(levels, [2, 3, 2]);
+    }
+
+    #[test]
+    fn text_from_character_references_is_counted_block_by_block() {
+        // ASCII Markdown whose references make Chinese, then Japanese: each paragraph is
+        // its own run of characters, as if it had been written out.
+        let arena = Arena::new();
+        let referenced = parse(
+            &arena,
+            "&#x6F22;&#x5B57;\n\n&#x304B;&#x306A;\n",
+            false,
+            None,
+            false,
+        );
+        let written = parse(
+            &arena,
+            "\u{6f22}\u{5b57}\n\n\u{304b}\u{306a}\n",
+            false,
+            None,
+            false,
+        );
+        assert_eq!(referenced.counts, written.counts);
+        assert_eq!(referenced.counts.chinese_chars, 2);
+        assert_eq!(referenced.counts.japanese_chars, 2);
+    }
+
+    #[test]
+    fn markdown_that_can_only_make_ascii_is_told_apart() {
+        crate::bytes::tests::check_byte_class::<NotAsciiText>();
+        let ascii_only = |md: &str| !crate::bytes::any_in::<NotAsciiText>(md.as_bytes());
+        assert!(ascii_only(
+            "Plain *text*, `code` and [links](https://example.com).\n"
+        ));
+        assert!(!ascii_only("caf\u{e9}"));
+        assert!(!ascii_only("AT&amp;T"));
+        assert!(!ascii_only("a\0b"));
     }
 
     #[test]
