@@ -823,22 +823,19 @@ impl<'o> Writer<'o> {
     fn inline_text(&mut self, block: Node<'_>) -> String {
         let mut out = std::mem::take(&mut self.inline_buffer);
         out.clear();
-        // Most blocks hold only text: their children are read one by one.
-        let mut flat = true;
-        for child in block.children() {
-            if !push_plain(&child.data().value, &mut out) {
-                flat = false;
-                break;
-            }
-        }
-        if flat {
+        // Most blocks hold only text: their children are read one by one, and the walk
+        // starts at the first child that holds more.
+        let mut children = block.children();
+        let Some(other) = children.find(|child| !push_plain(&child.data().value, &mut out)) else {
             return out;
-        }
-        out.clear();
+        };
         let mut link_starts = std::mem::take(&mut self.link_starts);
         link_starts.clear();
         let mut skip: Option<Node<'_>> = None;
-        for edge in block.traverse() {
+        for edge in std::iter::once(other)
+            .chain(children)
+            .flat_map(|c| c.traverse())
+        {
             match edge {
                 Edge::Start(node) => {
                     if skip.is_some() {
