@@ -23,7 +23,8 @@ pub(crate) fn any_in<C: ByteClass>(bytes: &[u8]) -> bool {
     fearless_simd::dispatch!(fearless_simd::Level::new(), simd => any_in_blocks::<_, C>(simd, bytes))
 }
 
-/// [`any_in`] with the instructions of `simd`; the last bytes go into a block of spaces.
+/// [`any_in`] with the instructions of `simd`, for 64 bytes or more: the last bytes are
+/// tested in the last 64, which overlap the block before them.
 #[inline(always)]
 fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
     use fearless_simd::prelude::*;
@@ -34,12 +35,10 @@ fn any_in_blocks<S: Simd, C: ByteClass>(simd: S, bytes: &[u8]) -> bool {
     {
         return true;
     }
-    if rest.is_empty() {
-        return false;
+    match bytes.last_chunk::<64>() {
+        Some(last) if !rest.is_empty() => C::test_simd(u8x64::from_slice(simd, last)).any_true(),
+        _ => false,
     }
-    let mut last = [b' '; 64];
-    last[..rest.len()].copy_from_slice(rest);
-    C::test_simd(u8x64::from_slice(simd, &last)).any_true()
 }
 
 /// Whether `test` gives 1 for any byte of `bytes` (it must give 0 for a space, which pads

@@ -321,12 +321,18 @@ impl<'o> Writer<'o> {
     /// deeper than [`MAX_NESTING`] add nothing (the innermost item still shows its
     /// marker), so that hostile nesting cannot make the output grow with the square of
     /// the input.
+    #[inline]
     fn update_prefixes(&mut self, mark_used: bool) {
         self.first.clear();
         self.rest.clear();
-        if self.containers.is_empty() {
-            return;
+        // Most blocks stand outside any list or quote, with no prefix.
+        if !self.containers.is_empty() {
+            self.nested_prefixes(mark_used);
         }
+    }
+
+    /// [`Writer::update_prefixes`] inside lists and quotes.
+    fn nested_prefixes(&mut self, mark_used: bool) {
         let mut depth = 0;
         let innermost_item = self
             .containers

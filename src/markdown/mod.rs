@@ -114,7 +114,9 @@ pub(crate) fn parse<'a>(
         // Images and code blocks are not read as text: their subtree is skipped.
         let mut skip = false;
         let mut data = node.data_mut();
-        let block = data.value.block();
+        // The blocks that hold text (paragraphs, headings, table cells) are the blocks of
+        // reading time; the blocks around them never have text of their own to count.
+        let holds_text = data.value.contains_inlines();
         match &mut data.value {
             NodeValue::Text(text) => {
                 if decoded {
@@ -193,9 +195,9 @@ pub(crate) fn parse<'a>(
             continue;
         }
         // `node` ends, then each ancestor that it ends.
-        let (mut ended, mut ended_block) = (node, block);
+        let (mut ended, mut ended_holds_text) = (node, holds_text);
         next = loop {
-            if ended_block {
+            if ended_holds_text {
                 let value = &ended.data().value;
                 if for_html
                     && !heading_has_image
@@ -224,7 +226,7 @@ pub(crate) fn parse<'a>(
                 break None;
             };
             ended = parent;
-            ended_block = parent.data().value.block();
+            ended_holds_text = parent.data().value.contains_inlines();
         };
     }
 
