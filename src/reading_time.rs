@@ -530,9 +530,8 @@ impl Counter {
     }
 
     /// Tells the counter that all the text it will be given is ASCII, as it is when it
-    /// comes from Markdown that can only make ASCII text: every block is gathered without
-    /// being checked. Text that is not ASCII would still be counted, only not as a block
-    /// of its own.
+    /// comes from Markdown that can only make ASCII text: blocks are gathered and counted
+    /// without being checked for other characters.
     pub(crate) fn all_ascii(&mut self) {
         self.all_ascii = true;
     }
@@ -586,6 +585,10 @@ impl Counter {
     /// one vectorized pass.
     pub(crate) fn close_block(&mut self) {
         let block = &self.batch[self.block_start..];
+        debug_assert!(
+            !self.all_ascii || block.is_ascii(),
+            "text said to be ASCII is not"
+        );
         if block.is_empty() {
             // Nothing to count, and nothing left open: every block ends what it starts.
         } else if self.all_ascii || block.is_ascii() {
@@ -655,7 +658,7 @@ impl Counter {
         while i < n {
             // The ASCII run from `i`, and in it the tokens that end before the next
             // non-ASCII character: those are counted on the fast path.
-            let non_ascii = if bytes[i..].is_ascii() {
+            let non_ascii = if self.all_ascii || bytes[i..].is_ascii() {
                 n
             } else {
                 bytes[i..]

@@ -83,14 +83,17 @@ pub(crate) fn parse<'a>(
     // Input cleaning took out of the body the characters that hide or reorder text, but a
     // character reference (`&#x202E;`) puts them back as the body is parsed: the text that
     // references can reach is cleaned again when one of them may have done so.
-    let decoded = references_need_cleaning(markdown);
+    // Markdown of ASCII without references, as much is, makes only ASCII text, which
+    // needs neither.
+    let ascii_text = !crate::bytes::any_in::<NotAsciiText>(markdown.as_bytes());
+    let decoded = !ascii_text && references_need_cleaning(markdown);
     // The text of the block being read goes to the counter, which counts it when the
     // block ends: one call per block costs less than one per text node.
     let mut counter = Counter::new(japanese);
     // The body's text is shorter than its Markdown: room for it up front, within the
     // counter's batch, saves growing the batch block by block.
     counter.reserve(markdown.len().min(Counter::BATCH));
-    if !crate::bytes::any_in::<NotAsciiText>(markdown.as_bytes()) {
+    if ascii_text {
         counter.all_ascii();
     }
     // Each heading with its level and, once it ends, its text (none when it holds an
