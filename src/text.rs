@@ -912,7 +912,16 @@ impl<'o> Writer<'o> {
             for cell in row.children() {
                 let start = cells.len();
                 let mut push_cell = |text: &str| {
-                    for (i, piece) in text.trim().split('\n').enumerate() {
+                    // Most cells start and end with a visible ASCII character: nothing
+                    // to trim.
+                    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+                    let bytes = text.as_bytes();
+                    let text = if visible(bytes.first()) && visible(bytes.last()) {
+                        text
+                    } else {
+                        text.trim()
+                    };
+                    for (i, piece) in text.split('\n').enumerate() {
                         if i > 0 {
                             cells.push(' ');
                         }
@@ -1127,6 +1136,7 @@ fn push_repeated(out: &mut String, c: char, n: usize) {
 
 /// Whether `text` is empty or white space only, as `text.trim().is_empty()` tells, looking
 /// no further than its first other character.
+#[inline]
 fn is_blank(text: &str) -> bool {
     text.chars().all(char::is_whitespace)
 }
@@ -1616,8 +1626,13 @@ fn next_break(bytes: &[u8], from: usize, end: usize) -> Option<(usize, usize)> {
 
 /// Where the next line starts when the line may break at the spaces from `word_end`; none
 /// when the spaces are not a break ([`breaks_after_spaces`]) or end the text.
+#[inline]
 fn break_after(bytes: &[u8], word_end: usize) -> Option<usize> {
-    let next = word_end + bytes[word_end..].iter().position(|&b| b != b' ')?;
+    // Words are most often parted by one space.
+    let next = match bytes.get(word_end + 1) {
+        Some(&b) if b != b' ' => word_end + 1,
+        _ => word_end + bytes[word_end..].iter().position(|&b| b != b' ')?,
+    };
     breaks_after_spaces(bytes[word_end - 1], bytes[next]).then_some(next)
 }
 
