@@ -374,13 +374,20 @@ impl<'o> Writer<'o> {
         self.block_gap();
         self.update_prefixes(true);
         // Most blocks have no line break: one vectorized search tells.
-        let mut line_start = 0;
+        if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+            wrap_into(
+                &mut self.out,
+                text,
+                self.options.width,
+                &self.first,
+                &self.rest,
+            );
+            return;
+        }
         let mut initial = &self.first;
-        for line_end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-            let line = &text[line_start..line_end];
+        for line in text.split('\n') {
             wrap_into(&mut self.out, line, self.options.width, initial, &self.rest);
             initial = &self.rest;
-            line_start = line_end + 1;
         }
     }
 
@@ -421,7 +428,7 @@ impl<'o> Writer<'o> {
         let start = self.out.len();
         self.paragraph(text);
         if let Some(c) = underline {
-            self.update_prefixes(false);
+            // `rest` is still the prefix the paragraph's lines after the first took.
             let indent = display_columns(&self.rest);
             let written = self.out[start..].trim_start_matches('\n');
             let width = written
@@ -1188,8 +1195,12 @@ fn wrap_into(out: &mut String, text: &str, width: usize, initial: &str, subseque
         out.push('\n');
         return;
     }
-    if wrap_ascii(out, text, width, initial, subsequent)
-        || fits_on_one_line(out, text, width, initial)
+    // Text no longer in bytes than its line fits whatever it holds (no character takes
+    // more columns than bytes): most headings and list items.
+    let short = initial.len() + text.len() <= width;
+    if (short && fits_on_one_line(out, text, width, initial))
+        || wrap_ascii(out, text, width, initial, subsequent)
+        || (!short && fits_on_one_line(out, text, width, initial))
         || wrap_letters(out, text, width, initial, subsequent)
         || wrap_segmented(out, text, width, initial, subsequent)
     {

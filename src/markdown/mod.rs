@@ -41,7 +41,7 @@ pub(crate) struct Body<'a> {
     /// The start of the first paragraph with text in it, as a reader reads it: enough
     /// for an excerpt.
     pub(crate) first_paragraph: Option<String>,
-    /// The alignment of every table cell, in document order.
+    /// The alignment of every table cell, in document order (none without `for_html`).
     cell_alignments: Vec<TableAlignment>,
     /// Whether sanitized HTML blocks were kept, to be written as they are.
     kept_html: bool,
@@ -180,9 +180,10 @@ pub(crate) fn parse<'a>(
                 }
                 skip = true;
             }
-            NodeValue::Table(table) => table_alignments.clone_from(&table.alignments),
-            NodeValue::TableRow(_) => column = 0,
-            NodeValue::TableCell => {
+            // Cells' alignments are for the HTML writer; plain text reads its tables'.
+            NodeValue::Table(table) if for_html => table_alignments.clone_from(&table.alignments),
+            NodeValue::TableRow(_) if for_html => column = 0,
+            NodeValue::TableCell if for_html => {
                 let alignment = table_alignments
                     .get(column)
                     .copied()
