@@ -710,29 +710,14 @@ impl<'o> Writer<'o> {
                     let mut whole = true;
                     let value = node.data().value.clone_shallow();
                     match value {
-                        Shallow::Paragraph => {
-                            if let Some(text) = only_text(node) {
-                                if !is_blank(&text) {
-                                    self.paragraph(&text);
-                                }
-                            } else {
-                                let text = self.inline_text(node);
-                                if !is_blank(&text) {
-                                    self.paragraph(&text);
-                                }
-                                self.inline_buffer = text;
+                        Shallow::Paragraph => self.with_inline_text(node, |w, text| {
+                            if !is_blank(text) {
+                                w.paragraph(text);
                             }
-                        }
-                        Shallow::Heading(level) => {
-                            let underline = (level == 2).then_some('-');
-                            if let Some(text) = only_text(node) {
-                                self.heading(&text, underline);
-                            } else {
-                                let text = self.inline_text(node);
-                                self.heading(&text, underline);
-                                self.inline_buffer = text;
-                            }
-                        }
+                        }),
+                        Shallow::Heading(level) => self.with_inline_text(node, |w, text| {
+                            w.heading(text, (level == 2).then_some('-'));
+                        }),
                         Shallow::CodeBlock => {
                             if let Value::CodeBlock(block) = &node.data().value {
                                 self.verbatim(&block.literal, "    ");
@@ -832,6 +817,18 @@ impl<'o> Writer<'o> {
         }
     }
 
+    /// Calls `f` with the text of a block's inlines ([`Writer::inline_text`]), read
+    /// straight from the tree when the block holds one text, as most do.
+    fn with_inline_text(&mut self, block: Node<'_>, f: impl FnOnce(&mut Self, &str)) {
+        if let Some(text) = only_text(block) {
+            f(self, &text);
+            return;
+        }
+        let text = self.inline_text(block);
+        f(self, &text);
+        self.inline_buffer = text;
+    }
+
     /// The text of a block's inlines, with links as the link style says.
     fn inline_text(&mut self, block: Node<'_>) -> String {
         let mut out = std::mem::take(&mut self.inline_buffer);
@@ -918,7 +915,7 @@ impl<'o> Writer<'o> {
             row_starts.push(spans.len());
             for cell in row.children() {
                 let start = cells.len();
-                let mut push_cell = |text: &str| {
+                self.with_inline_text(cell, |_, text| {
                     // Most cells start and end with a visible ASCII character: nothing
                     // to trim.
                     let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
@@ -934,14 +931,7 @@ impl<'o> Writer<'o> {
                         }
                         cells.push_str(piece);
                     }
-                };
-                if let Some(text) = only_text(cell) {
-                    push_cell(&text);
-                } else {
-                    let text = self.inline_text(cell);
-                    push_cell(&text);
-                    self.inline_buffer = text;
-                }
+                });
                 spans.push((start, cells.len(), display_columns(&cells[start..])));
             }
         }

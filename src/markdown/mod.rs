@@ -83,8 +83,8 @@ pub(crate) fn parse<'a>(
     // Input cleaning took out of the body the characters that hide or reorder text, but a
     // character reference (`&#x202E;`) puts them back as the body is parsed: the text that
     // references can reach is cleaned again when one of them may have done so.
-    // Markdown of ASCII without references, as much is, makes only ASCII text, which
-    // needs neither.
+    // Markdown of ASCII without `&`, as much of it is, can only make ASCII text: then
+    // there is nothing to clean again, and the counter need not look for other scripts.
     let ascii_text = !crate::bytes::any_in::<NotAsciiText>(markdown.as_bytes());
     let decoded = !ascii_text && references_need_cleaning(markdown);
     // The text of the block being read goes to the counter, which counts it when the
