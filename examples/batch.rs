@@ -155,10 +155,11 @@ fn main() -> ExitCode {
     progress.finish_and_clear();
 
     let rendered = files.len() - failures.len();
+    let threads = pool.current_num_threads();
     eprintln!(
-        "rendered {rendered} articles in {:.3} s with {} threads: {:.0} articles/s",
+        "rendered {rendered} articles in {:.3} s with {threads} thread{}: {:.0} articles/s",
         elapsed.as_secs_f64(),
-        pool.current_num_threads(),
+        if threads == 1 { "" } else { "s" },
         rendered as f64 / elapsed.as_secs_f64().max(f64::EPSILON)
     );
     for failure in &failures {
